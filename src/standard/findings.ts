@@ -26,7 +26,10 @@ export function isBusinessRule(rule: string): boolean {
 }
 
 /** Sorts findings as the conformance files do: by path, then rule, in code-point order. */
-export function compareFindings(a: Pick<Finding, 'path' | 'rule'>, b: Pick<Finding, 'path' | 'rule'>): number {
+export function compareFindings(
+  a: Pick<Finding, 'path' | 'rule'>,
+  b: Pick<Finding, 'path' | 'rule'>,
+): number {
   if (a.path !== b.path) return a.path < b.path ? -1 : 1;
   if (a.rule !== b.rule) return a.rule < b.rule ? -1 : 1;
   return 0;

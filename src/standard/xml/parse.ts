@@ -107,7 +107,13 @@ function parseXmlText(text: string, encoding: string, lim: XmlLimits, allowDocty
             nl: `De elementen zijn dieper genest dan ${lim.maxDepth} niveaus (regel ${startLine}); dat past niet bij een overstapdossier.`,
             en: `Elements are nested deeper than ${lim.maxDepth} levels (line ${startLine}), deeper than an overstapdossier can be.`,
           },
-          [{ line: startLine, column: startColumn, message: { nl: 'te diep genest', en: 'nested too deeply' } }],
+          [
+            {
+              line: startLine,
+              column: startColumn,
+              message: { nl: 'te diep genest', en: 'nested too deeply' },
+            },
+          ],
         ),
       );
     }
