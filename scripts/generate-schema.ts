@@ -121,13 +121,12 @@ function compileSimple(el: XElement, name: string): SimpleTypeDef {
   return def;
 }
 
-function attributesOf(el: XElement, owner: string): AttributeDef[] {
+function attributesOf(el: XElement): AttributeDef[] {
   return kids(el, 'attribute').map((a) => ({
     name: attr(a, 'name') ?? fail(a, 'attribute without name'),
     type: typeRef(attr(a, 'type') ?? fail(a, 'attribute without type')),
     required: attr(a, 'use') === 'required',
   }));
-  void owner;
 }
 
 function compileComplex(el: XElement, name: string): ComplexTypeDef {
@@ -139,7 +138,7 @@ function compileComplex(el: XElement, name: string): ComplexTypeDef {
       name,
       content: null,
       simpleContent: typeRef(attr(ext, 'base') ?? fail(ext, 'extension without base')),
-      attributes: attributesOf(ext, name),
+      attributes: attributesOf(ext),
     };
   }
   const cc = kids(el, 'complexContent')[0];
@@ -155,10 +154,10 @@ function compileComplex(el: XElement, name: string): ComplexTypeDef {
       name,
       content,
       simpleContent: base.simpleContent,
-      attributes: [...base.attributes, ...attributesOf(ext, name)],
+      attributes: [...base.attributes, ...attributesOf(ext)],
     };
   }
-  return { kind: 'complex', name, content: particleOfChildren(el, name), attributes: attributesOf(el, name) };
+  return { kind: 'complex', name, content: particleOfChildren(el, name), attributes: attributesOf(el) };
 }
 
 function particleOfChildren(el: XElement, owner: string): Particle | null {
