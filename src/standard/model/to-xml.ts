@@ -2,9 +2,9 @@ import { StandardError } from '../errors.js';
 import { type ComplexTypeDef, OSO_NAMESPACE, type Particle, SCHEMA, typeDef } from '../schema/index.js';
 
 // Characters XML 1.0 does not allow, and lone surrogates.
-const INVALID_XML_CHARS = new RegExp(
-  '[\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\uFFFE\\uFFFF]|[\\uD800-\\uDBFF](?![\\uDC00-\\uDFFF])|(?<![\\uD800-\\uDBFF])[\\uDC00-\\uDFFF]',
-);
+const INVALID_XML_CHARS =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: exactly these characters must be refused
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const NEEDS_ESCAPE = /[&<>"\r]/;
 
 type Obj = Record<string, unknown>;
