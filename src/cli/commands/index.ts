@@ -1,0 +1,5 @@
+import type { Command } from '../command.js';
+import { validateCommand } from './validate.js';
+
+/** Every `overstap` command, in the order the help lists them. */
+export const COMMANDS: Command[] = [validateCommand];
