@@ -1,5 +1,6 @@
 import type { Command } from '../command.js';
+import { renderCommand } from './render.js';
 import { validateCommand } from './validate.js';
 
 /** Every `overstap` command, in the order the help lists them. */
-export const COMMANDS: Command[] = [validateCommand];
+export const COMMANDS: Command[] = [validateCommand, renderCommand];

@@ -111,9 +111,11 @@ export function checkSimpleValue(t: SimpleTypeDef, raw: string): ValueProblem | 
     if (t.base === 'int' && Number(v) === 2147483648) return { kind: 'lexical', base: t.base };
   }
   if (t.minLength !== undefined || t.maxLength !== undefined) {
-    // Lengths count characters (code points); only count precisely when it can matter.
-    const len =
-      v.length > (t.maxLength ?? 0) || v.length < (t.minLength ?? 0) ? codePointLength(v) : v.length;
+    // Lengths count characters (code points): never more than UTF-16 units, at least half of
+    // them. Count precisely only when that can change the verdict.
+    const max = t.maxLength ?? Number.POSITIVE_INFINITY;
+    const min = t.minLength ?? 0;
+    const len = v.length > max || (v.length < 2 * min && v.length >= min) ? codePointLength(v) : v.length;
     if (t.minLength !== undefined && len < t.minLength)
       return { kind: 'minLength', limit: t.minLength, actual: len };
     if (t.maxLength !== undefined && len > t.maxLength)
