@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { conformanceCases } from '../../../test/support/conformance.js';
 import { StandardError } from '../errors.js';
 import { parseXml } from './parse.js';
-import { pathOf, textOf } from './tree.js';
+import { pathOf, textOf, type XElement } from './tree.js';
 
 const bytes = (s: string) => Buffer.from(s, 'utf8');
 
@@ -84,5 +85,75 @@ describe('parseXml', () => {
     expect(parseError(bytes('<?xml version="1.0" encoding="EBCDIC-X"?><a/>')).code).toBe(
       'XML_ENCODING_UNSUPPORTED',
     );
+  });
+});
+
+describe('attachment cutting', () => {
+  const strip = (el: XElement): unknown => ({
+    name: el.name,
+    ns: el.ns,
+    attrs: el.attrs,
+    texts: el.texts === null ? null : el.texts.join('\u0001'),
+    at: `${el.line}:${el.column}`,
+    children: el.children.map(strip),
+  });
+  const same = (bytes: Buffer) => {
+    const fast = parseXml(bytes, {}, { allowDoctype: true });
+    const plain = parseXml(bytes, {}, { allowDoctype: true, cutAttachments: false });
+    expect(strip(fast.root)).toEqual(strip(plain.root));
+  };
+  const b64 = Buffer.alloc(3000, 7).toString('base64');
+  const wrapped = b64.replace(/(.{76})/g, '$1\n');
+  const doc = (inner: string) =>
+    Buffer.from(`<a>\n  <d><bestandsinhoud>${inner}</bestandsinhoud><x/></d>\n  <y/>\n</a>`);
+
+  it('gives exactly the tree of a plain parse, with the same lines and columns', () => {
+    same(doc(b64));
+    same(doc(wrapped));
+    same(
+      Buffer.from(
+        `<a><bestandsinhoud>${b64}</bestandsinhoud><bestandsinhoud>${wrapped}</bestandsinhoud><z/></a>`,
+      ),
+    );
+    for (const c of conformanceCases()) {
+      if (c.wellFormed) same(c.bytes);
+    }
+  });
+
+  it('is not fooled by the tag inside a comment or CDATA section, or a prefixed element', () => {
+    same(
+      Buffer.from(
+        `<a><!-- <bestandsinhoud>${b64}</bestandsinhoud> --><bestandsinhoud >x</bestandsinhoud></a>`,
+      ),
+    );
+    same(
+      Buffer.from(
+        `<a><![CDATA[<bestandsinhoud>${b64}</bestandsinhoud>]]><bestandsinhoud>${b64}</bestandsinhoud></a>`,
+      ),
+    );
+    same(
+      Buffer.from(
+        `<a xmlns:o="urn:o"><!-- <bestandsinhoud>${b64}</bestandsinhoud> --><o:bestandsinhoud></o:bestandsinhoud></a>`,
+      ),
+    );
+    const cut = parseXml(doc(wrapped));
+    expect(textOf(cut.root.children[0].children[0])).toBe(wrapped);
+  });
+
+  it('reports a well-formedness error after an attachment at the right line', () => {
+    const e = parseError(Buffer.from(`<a>\n<bestandsinhoud>${wrapped}</bestandsinhoud>\n<b></a>`));
+    const plain = (() => {
+      try {
+        parseXml(
+          Buffer.from(`<a>\n<bestandsinhoud>${wrapped}</bestandsinhoud>\n<b></a>`),
+          {},
+          { cutAttachments: false },
+        );
+      } catch (x) {
+        return x as StandardError;
+      }
+      throw new Error('expected an error');
+    })();
+    expect(e.problems[0]).toEqual(plain.problems[0]);
   });
 });

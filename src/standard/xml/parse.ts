@@ -1,5 +1,6 @@
 import { SaxesParser, type SaxesTagNS } from 'saxes';
 import { StandardError } from '../errors.js';
+import { BESTANDSINHOUD_TAG, type Cut, cutAttachments } from './attachment-cut.js';
 import { decodeXml } from './decode.js';
 import type { XDocument, XElement } from './tree.js';
 
@@ -34,7 +35,7 @@ class Stop {
 export function parseXml(
   bytes: Uint8Array,
   limits: Partial<XmlLimits> = {},
-  options: { allowDoctype?: boolean } = {},
+  options: { allowDoctype?: boolean; cutAttachments?: boolean } = {},
 ): XDocument {
   const lim = { ...DEFAULT_XML_LIMITS, ...limits };
   if (bytes.length > lim.maxBytes) {
@@ -43,8 +44,18 @@ export function parseXml(
       en: `The file is ${formatMb(bytes.length)}; the limit is ${formatMb(lim.maxBytes)}.`,
     });
   }
-  const { text, encoding } = decodeXml(bytes);
-  return parseXmlText(text, encoding, lim, options.allowDoctype ?? false);
+  const allowDoctype = options.allowDoctype ?? false;
+  const buf = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const cut = options.cutAttachments === false ? null : cutAttachments(buf);
+  if (cut !== null) {
+    const { text, encoding } = decodeXml(cut.skeleton);
+    const doc = parseXmlText(text, encoding, lim, allowDoctype, cut.occurrences);
+    if (doc !== null) return doc;
+  }
+  const { text, encoding } = decodeXml(buf);
+  const doc = parseXmlText(text, encoding, lim, allowDoctype, null);
+  if (doc === null) throw new Error('parse without cuts cannot mismatch');
+  return doc;
 }
 
 type Handlers = {
@@ -75,8 +86,26 @@ class TreeParser extends SaxesParser<{ xmlns: true; position: true }> {
   }
 }
 
-function parseXmlText(text: string, encoding: string, lim: XmlLimits, allowDoctype: boolean): XDocument {
+/**
+ * Parses decoded text. With `occurrences` (see attachment-cut.ts) it puts the cut attachments back
+ * and returns null when they cannot be matched to their elements with certainty.
+ */
+function parseXmlText(
+  text: string,
+  encoding: string,
+  lim: XmlLimits,
+  allowDoctype: boolean,
+  occurrences: Array<Cut | null> | null,
+): XDocument | null {
   const handlers = {} as Handlers;
+  // Attachment cuts: which occurrence comes next, and how far columns shift on the line of the
+  // last cut's end.
+  let occurrence = 0;
+  let mismatch = false;
+  let pendingCut: { el: XElement; cut: Cut } | null = null;
+  let shiftLine = -1;
+  let shift = 0;
+  const col = (line: number, column: number) => (line === shiftLine ? column + shift : column);
   let root: XElement | null = null;
   const stack: XElement[] = [];
   let current: XElement | null = null;
@@ -106,7 +135,7 @@ function parseXmlText(text: string, encoding: string, lim: XmlLimits, allowDocty
     // Inside a refused DOCTYPE, entities may be declared; we never expand them, so a reference to
     // one is not a well-formedness error of the document itself.
     if (hadDoctype && /undefined entity/.test(msg)) return;
-    fail(parser.line, parser.column + 1, msg, dutchSaxesMessage(msg));
+    fail(parser.line, col(parser.line, parser.column + 1), msg, dutchSaxesMessage(msg));
   };
   handlers.doctype = () => {
     hadDoctype = true;
@@ -115,7 +144,7 @@ function parseXmlText(text: string, encoding: string, lim: XmlLimits, allowDocty
   handlers.opentagstart = (tag) => {
     startLine = parser.line;
     // saxes has just read the name and the character after it.
-    startColumn = Math.max(1, parser.column - tag.name.length - 1);
+    startColumn = col(startLine, Math.max(1, parser.column - tag.name.length - 1));
   };
   handlers.opentag = (tag: SaxesTagNS) => {
     elements++;
@@ -164,11 +193,34 @@ function parseXmlText(text: string, encoding: string, lim: XmlLimits, allowDocty
     };
     if (current === null) root = el;
     else current.children.push(el);
+    if (
+      occurrences !== null &&
+      tag.name === 'bestandsinhoud' &&
+      text.startsWith(BESTANDSINHOUD_TAG, parser.position - BESTANDSINHOUD_TAG.length)
+    ) {
+      const cut = occurrences[occurrence++];
+      if (cut === undefined) mismatch = true;
+      else if (cut !== null) pendingCut = { el, cut };
+    }
     stack.push(el);
     current = el;
     textOpen = false;
   };
   handlers.closetag = () => {
+    if (pendingCut !== null && pendingCut.el === current) {
+      const { el, cut } = pendingCut;
+      if ((el.texts === null ? '' : el.texts.join('')) !== cut.placeholder || el.children.length > 0)
+        mismatch = true;
+      el.texts = [cut.content];
+      if (cut.tailRemoved > 0) {
+        if (parser.line === shiftLine) shift += cut.tailRemoved;
+        else {
+          shiftLine = parser.line;
+          shift = cut.tailRemoved;
+        }
+      }
+      pendingCut = null;
+    }
     stack.pop();
     current = stack.length > 0 ? stack[stack.length - 1] : null;
     textOpen = false;
@@ -202,6 +254,7 @@ function parseXmlText(text: string, encoding: string, lim: XmlLimits, allowDocty
       en: 'The file contains no XML element.',
     });
   }
+  if (occurrences !== null && (mismatch || occurrence !== occurrences.length)) return null;
   return { root, encoding, hadDoctype };
 }
 
