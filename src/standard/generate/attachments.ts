@@ -8,23 +8,14 @@
 import { zipSync } from 'fflate';
 import type { Document } from '../model.js';
 import { type Day, iso, zipTimestamp } from './calendar.js';
-import {
-  buildPdf,
-  encodePng,
-  noiseImage,
-  type PngImage,
-  paginate,
-  Raster,
-  utf8,
-  wrap,
-} from './file-formats.js';
+import { buildPdf, encodePng, noiseImage, paginate, Raster, type Rgb, utf8, wrap } from './file-formats.js';
 import type { Random } from './random.js';
 
 export type AttachmentMode = 'none' | 'small' | 'realistic';
 
 /** A bar chart: values 0..1 per bar, with a colour each. */
 export interface Chart {
-  bars: readonly { value: number; rgb: readonly [number, number, number] }[];
+  bars: readonly { value: number; rgb: Rgb }[];
   /** Horizontal reference lines (0..1), e.g. the 1F and 2F levels. */
   marks?: readonly number[];
 }
@@ -77,15 +68,14 @@ export class AttachmentFactory {
   chart(bestandsnaam: string, omschrijving: string, chart: Chart, caption: string): Document | undefined {
     if (!this.take()) return undefined;
     const small = this.mode === 'small';
-    const width = small ? 96 : 640;
-    const height = small ? 64 : 400;
-    const r = new Raster(width, height);
+    const width = small ? 96 : 560;
+    const height = small ? 64 : 360;
+    const r = new Raster(width, height, [WHITE, AXIS, MARK, ...chart.bars.map((b) => b.rgb)]);
     drawChart(r, chart);
     if (!small) {
       // The school's logo band at the top, photographed: it does not compress.
-      const target = this.rng.int(10_000, 36_000);
-      const rows = Math.min(height - 1, Math.ceil(target / r.stride));
-      r.noiseBand(0, rows, this.rng.bytes(rows * r.stride));
+      const rows = Math.min(height - 1, Math.ceil(this.rng.int(10_000, 36_000) / width));
+      r.noiseBand(0, rows, this.rng.bytes(rows * width));
     }
     return this.wrap(bestandsnaam, omschrijving, encodePng(r.image(), 6, caption));
   }
@@ -112,18 +102,23 @@ export class AttachmentFactory {
   }
 }
 
+const WHITE: Rgb = [255, 255, 255];
+const AXIS: Rgb = [60, 60, 60];
+const MARK: Rgb = [200, 80, 80];
+
+/** Draws on a raster whose palette starts white, axis, mark, then one colour per bar. */
 function drawChart(r: Raster, chart: Chart): void {
   const left = Math.round(r.width * 0.1);
   const bottom = Math.round(r.height * 0.9);
   const top = Math.round(r.height * 0.15);
   const span = bottom - top;
-  r.fill(left, top, 1, span, [60, 60, 60]);
-  r.fill(left, bottom, r.width - left * 2, 1, [60, 60, 60]);
-  for (const m of chart.marks ?? []) r.fill(left, bottom - m * span, r.width - left * 2, 1, [200, 80, 80]);
+  r.fill(left, top, 1, span, 1);
+  r.fill(left, bottom, r.width - left * 2, 1, 1);
+  for (const m of chart.marks ?? []) r.fill(left, bottom - m * span, r.width - left * 2, 1, 2);
   const slot = (r.width - left * 2) / Math.max(1, chart.bars.length);
   chart.bars.forEach((b, i) => {
     const h = Math.max(1, b.value * span);
-    r.fill(left + i * slot + slot * 0.2, bottom - h, slot * 0.6, h, b.rgb);
+    r.fill(left + i * slot + slot * 0.2, bottom - h, slot * 0.6, h, 3 + i);
   });
 }
 
@@ -138,7 +133,7 @@ const zipOverhead = (name: string) => 98 + 2 * Buffer.byteLength(name);
 
 /**
  * A scanned document (PDF or PNG of grey noise, which does not compress) whose base64 content is
- * close to `base64Length` characters (within a scan line).
+ * at most `base64Length` characters and short of it by less than a scan line.
  */
 export function scanDocument(
   rng: Random,
@@ -149,31 +144,31 @@ export function scanDocument(
 ): Document {
   const asPdf = bestandsnaam.endsWith('.pdf');
   const fileBytes = Math.floor((base64Length * 3) / 4) - zipOverhead(bestandsnaam);
-  const build = (payload: number, noise: Uint8Array): Uint8Array => {
-    const width = Math.max(16, Math.min(2480, Math.round(Math.sqrt(payload / 1.414))));
-    if (asPdf) {
-      const height = Math.max(1, Math.floor(payload / width));
-      return buildPdf({
-        title: omschrijving,
-        pages: [[`Gescand op ${iso(created)}.`]],
-        created: iso(created).replaceAll('-', ''),
-        compress: true,
-        scan: { width, height, samples: noise },
-      });
-    }
-    const height = Math.max(1, Math.floor(payload / (width + 1)));
-    const img: PngImage = noiseImage(width, height, noise);
-    return encodePng(img, 0);
+  const payload = Math.max(64, fileBytes - (asPdf ? 1_200 : 60 + 5 * Math.ceil(fileBytes / 65_535)));
+  // A4 proportions (1 : √2); the width stays fixed, so the file grows by one scan line per line.
+  const width = Math.max(16, Math.min(2480, Math.round(Math.sqrt(payload / Math.SQRT2))));
+  const row = asPdf ? width : width + 1;
+  let height = Math.max(1, Math.floor(payload / row));
+  let noise = rng.bytes(height * row + 64 * row);
+  const build = (): Uint8Array => {
+    if (height * row > noise.length) noise = rng.bytes(height * row + 64 * row);
+    if (!asPdf) return encodePng(noiseImage(width, height, noise), 0);
+    return buildPdf({
+      title: omschrijving,
+      pages: [[`Gescand op ${iso(created)}.`]],
+      created: iso(created).replaceAll('-', ''),
+      compress: true,
+      scan: { width, height, samples: noise },
+    });
   };
-  // First pass with an estimate of the format's overhead, then one correction.
-  let payload = Math.max(64, fileBytes - (asPdf ? 1_200 : 60 + 5 * Math.ceil(fileBytes / 65_535)));
-  let noise = rng.bytes(Math.ceil(payload * 1.02) + 4096);
-  let file = build(payload, noise);
-  const error = fileBytes - file.length;
-  if (Math.abs(error) > 16) {
-    payload = Math.max(64, payload + error);
-    if (payload + 4096 > noise.length) noise = rng.bytes(payload + 4096);
-    file = build(payload, noise);
+  let file = build();
+  for (let pass = 0; pass < 4; pass++) {
+    const error = fileBytes - file.length;
+    if (error >= 0 && error < row + 8) break;
+    const lines = error >= 0 ? Math.floor(error / (row + 1)) : -Math.ceil(-error / row);
+    if (lines === 0 || height + lines < 1) break;
+    height += lines;
+    file = build();
   }
   return { bestandsnaam, omschrijving, bestandsinhoud: zipBase64(bestandsnaam, file, 0, created) };
 }

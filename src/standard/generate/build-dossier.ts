@@ -98,7 +98,7 @@ export function buildDossier(o: BuildOptions): Dossier {
   const sector = profile === 'VOVO' || profile === 'VOSWV' ? 'vo' : 'po';
   const school: School = schoolFor(o.seed, sector, o.index, o.school);
   const place = placement(rng, profile);
-  const needs = pickNeeds(rng, profile);
+  const needs = pickNeeds(rng, profile, school.soort === 'SBO');
   const { datum, review } = dossierDates(rng, profile, year, place.diploma);
   const pupil = makePupil(rng, place, needs, year, { brincode: school.brincode, sector }, datum);
   const home = makeHome(rng, school.place);
@@ -203,7 +203,7 @@ export function buildDossier(o: BuildOptions): Dossier {
   if (include('cat_bijlagedocs')) {
     const docs = [
       ctx.att.pdf('leerlingrapport.pdf', 'Leerlingrapport', `Leerlingrapport – ${pupil.roepnaam}`, (r) =>
-        reportLines(r, pupil.traits, 'Het leerlingrapport', [
+        reportLines(r, pupil.traits, 'Leerlingrapport', [
           `Schooljaar ${year.label}`,
           `School: ${school.naam}`,
         ]),
@@ -211,8 +211,7 @@ export function buildDossier(o: BuildOptions): Dossier {
       ctx.att.text(
         'groepsplan.txt',
         'Groepsplan',
-        (r) =>
-          `Groepsplan ${year.label}\n\n${reportLines(r, pupil.traits, 'Het groepsplan', []).join('\n')}\n`,
+        (r) => `Groepsplan ${year.label}\n\n${reportLines(r, pupil.traits, 'Groepsplan', []).join('\n')}\n`,
       ),
     ].filter((d) => d !== undefined);
     if (docs.length > 0) l.overigdocumentlijst = { document: docs };

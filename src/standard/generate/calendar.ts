@@ -53,14 +53,6 @@ const MONTHS = [
   'december',
 ];
 
-export function yearOf(d: Day): number {
-  return parts(d).year;
-}
-
-export function monthOf(d: Day): number {
-  return parts(d).month;
-}
-
 /** The same calendar date n years later (29 February becomes 28 February). */
 export function addYears(d: Day, n: number): Day {
   const p = parts(d);
@@ -116,11 +108,6 @@ export function parseSchoolYear(label: string): SchoolYear | undefined {
 export function schoolYearOf(d: Day): SchoolYear {
   const p = parts(d);
   return schoolYear(p.month >= 8 ? p.year : p.year - 1);
-}
-
-/** 1 August of the year's start. */
-export function yearBegin(y: SchoolYear): Day {
-  return day(y.start, 8, 1);
 }
 
 /** 31 July of the year's end. */

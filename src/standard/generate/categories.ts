@@ -20,7 +20,7 @@ export function present(dossier: Dossier, path: readonly string[]): boolean {
 
 export function categoryPresent(dossier: Dossier, field: CategoryField): boolean {
   const category = CATEGORIES.find((c) => c.field === field);
-  return category !== undefined && category.members.some((m) => present(dossier, m.path));
+  return category?.members.some((m) => present(dossier, m.path)) ?? false;
 }
 
 /** The declaration that fits both the profile and the content; throws when they cannot fit. */

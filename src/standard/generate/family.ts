@@ -44,7 +44,7 @@ export function makeHome(rng: Random, schoolPlace: Place): Home {
   const secret = rng.chance(0.02);
   if (secret) return { secret, place: schoolPlace };
   if (schoolPlace.border && rng.chance(0.15))
-    return { secret, place: schoolPlace, abroad: foreignAddressLines(rng) };
+    return { secret, place: schoolPlace, abroad: foreignAddressLines(rng, schoolPlace) };
   return { secret, place: schoolPlace, adres: address(rng, schoolPlace, rng.chance(0.7) ? 'gba' : 'bezoek') };
 }
 

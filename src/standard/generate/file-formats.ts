@@ -40,52 +40,58 @@ const latin1 = (s: string) => Uint8Array.from(Buffer.from(s, 'latin1'));
 
 // ---------------------------------------------------------------- PNG
 
+export type Rgb = readonly [number, number, number];
+
 export interface PngImage {
   width: number;
   height: number;
-  /** 1 = grey, 3 = RGB, 8 bits per sample. */
-  channels: 1 | 3;
+  /** 1 = grey, 3 = RGB (8 bits per sample), or a palette of up to 256 colours (1 byte per pixel). */
+  colours: 1 | 3 | readonly Rgb[];
   /** Rows of samples, each preceded by its filter byte (0). */
   filtered: Uint8Array;
 }
 
-/** A raster to draw charts on; white to begin with. */
+/**
+ * An indexed-colour raster to draw charts on, background colour 0. Its palette holds the given
+ * colours followed by a grey ramp, so that a band of random bytes looks like a scanned photo.
+ */
 export class Raster {
   readonly rows: Uint8Array;
   readonly stride: number;
+  readonly palette: Rgb[];
 
   constructor(
     readonly width: number,
     readonly height: number,
+    colours: readonly Rgb[],
   ) {
-    this.stride = width * 3 + 1;
-    this.rows = new Uint8Array(this.stride * height).fill(255);
-    for (let y = 0; y < height; y++) this.rows[y * this.stride] = 0;
+    this.stride = width + 1;
+    this.rows = new Uint8Array(this.stride * height);
+    this.palette = [...colours];
+    for (let i = this.palette.length; i < 256; i++) this.palette.push([i, i, i]);
   }
 
-  fill(x0: number, y0: number, w: number, h: number, rgb: readonly [number, number, number]): void {
+  fill(x0: number, y0: number, w: number, h: number, colour: number): void {
     const x1 = Math.min(this.width, Math.max(0, Math.round(x0 + w)));
     const y1 = Math.min(this.height, Math.max(0, Math.round(y0 + h)));
+    const x = Math.max(0, Math.round(x0));
     for (let y = Math.max(0, Math.round(y0)); y < y1; y++) {
-      for (let x = Math.max(0, Math.round(x0)); x < x1; x++) {
-        const o = y * this.stride + 1 + x * 3;
-        this.rows[o] = rgb[0];
-        this.rows[o + 1] = rgb[1];
-        this.rows[o + 2] = rgb[2];
-      }
+      if (x1 > x) this.rows.fill(colour, y * this.stride + 1 + x, y * this.stride + 1 + x1);
     }
   }
 
-  /** Overwrites rows [from, to) with the given noise (a scanned photo or logo band). */
+  /** Overwrites rows [from, to) with noise (a photographed logo band); filter bytes stay 0. */
   noiseBand(from: number, to: number, noise: Uint8Array): void {
     let k = 0;
     for (let y = Math.max(0, from); y < Math.min(this.height, to); y++) {
-      for (let i = 1; i < this.stride && k < noise.length; i++) this.rows[y * this.stride + i] = noise[k++];
+      const o = y * this.stride + 1;
+      this.rows.set(noise.subarray(k, k + this.width), o);
+      k += this.width;
     }
   }
 
   image(): PngImage {
-    return { width: this.width, height: this.height, channels: 3, filtered: this.rows };
+    return { width: this.width, height: this.height, colours: this.palette, filtered: this.rows };
   }
 }
 
@@ -93,7 +99,7 @@ export class Raster {
 export function noiseImage(width: number, height: number, noise: Uint8Array): PngImage {
   const rowBytes = width + 1;
   for (let y = 0; y < height; y++) noise[y * rowBytes] = 0;
-  return { width, height, channels: 1, filtered: noise.subarray(0, rowBytes * height) };
+  return { width, height, colours: 1, filtered: noise.subarray(0, rowBytes * height) };
 }
 
 function chunk(type: string, data: Uint8Array): Uint8Array {
@@ -113,8 +119,10 @@ export function encodePng(img: PngImage, level: 0 | 6, comment?: string): Uint8A
   const v = new DataView(ihdr.buffer);
   v.setUint32(0, img.width);
   v.setUint32(4, img.height);
-  ihdr.set([8, img.channels === 3 ? 2 : 0, 0, 0, 0], 8);
+  const colourType = img.colours === 1 ? 0 : img.colours === 3 ? 2 : 3;
+  ihdr.set([8, colourType, 0, 0, 0], 8);
   const parts = [Uint8Array.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr)];
+  if (typeof img.colours !== 'number') parts.push(chunk('PLTE', Uint8Array.from(img.colours.flat())));
   if (comment) parts.push(chunk('tEXt', latin1(`Comment\0${toLatin1(comment)}`)));
   parts.push(chunk('IDAT', zlibSync(img.filtered, { level })), chunk('IEND', new Uint8Array(0)));
   return concat(parts);
@@ -172,6 +180,13 @@ function pdfString(text: string): string {
   return `${out})`;
 }
 
+/** A text string for the document information: UTF-16BE with byte-order mark, as hex. */
+function pdfTextString(text: string): string {
+  let hex = '<FEFF';
+  for (let i = 0; i < text.length; i++) hex += text.charCodeAt(i).toString(16).padStart(4, '0').toUpperCase();
+  return `${hex}>`;
+}
+
 /** Latin-1 text for PNG comments (other characters lose their accents). */
 function toLatin1(text: string): string {
   return text
@@ -221,7 +236,7 @@ export function buildPdf(doc: PdfDocument): Uint8Array {
   add([latin1('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>')]);
   add([
     latin1(
-      `<< /Title ${pdfString(doc.title)} /Producer (Overstap synthetische dossiers) /CreationDate (D:${doc.created}120000Z) >>`,
+      `<< /Title ${pdfTextString(doc.title)} /Producer (Overstap synthetische dossiers) /CreationDate (D:${doc.created}120000Z) >>`,
     ),
   ]);
   pages.forEach((lines, i) => {

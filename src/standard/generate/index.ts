@@ -55,6 +55,12 @@ interface Normalized {
   targetBytes?: number;
 }
 
+/** Whether a text is a school year the generator accepts: `YYYY-YYYY`, consecutive, 2000–2100. */
+export function isSchoolYear(label: string): boolean {
+  const year = parseSchoolYear(label);
+  return year !== undefined && year.start >= 2000 && year.start <= 2100;
+}
+
 /** Checks the options; a wrong option is a programming error (the CLI checks user input first). */
 function normalize(options: GenerateOptions): Normalized {
   if (!PROFILE_CODES.includes(options.profile))
@@ -63,9 +69,10 @@ function normalize(options: GenerateOptions): Normalized {
   if (!['none', 'small', 'realistic'].includes(attachments)) {
     throw new RangeError(`unknown attachments mode ${String(attachments)}`);
   }
-  const year = parseSchoolYear(options.schooljaar ?? DEFAULT_SCHOOLJAAR);
-  if (year === undefined || year.start < 2000 || year.start > 2100) {
-    throw new RangeError(`schooljaar must be YYYY-YYYY between 2000 and 2100, not ${options.schooljaar}`);
+  const label = options.schooljaar ?? DEFAULT_SCHOOLJAAR;
+  const year = parseSchoolYear(label);
+  if (year === undefined || !isSchoolYear(label)) {
+    throw new RangeError(`schooljaar must be YYYY-YYYY between 2000 and 2100, not ${label}`);
   }
   const t = options.targetBytes;
   if (t !== undefined && !(Number.isFinite(t) && t > 0 && t <= MAX_TARGET_BYTES)) {
@@ -201,7 +208,9 @@ function buildToSize(
   }
   const created = parseDay(dossier.metadata.datum);
   names.forEach((n, i) => {
-    list[start + i] = scanDocument(rng, share, n.bestandsnaam, n.omschrijving, created);
+    // A PDF has about 1.5 KB of structure; small scans are PNG only.
+    const bestandsnaam = share < 8_000 ? n.bestandsnaam.replace(/\.pdf$/, '.png') : n.bestandsnaam;
+    list[start + i] = scanDocument(rng, share, bestandsnaam, n.omschrijving, created);
   });
   return dossier;
 }

@@ -51,7 +51,8 @@ export function overstapadvies(ctx: BuildContext, toetsLevel: number | undefined
         : pupil.traits.werkhouding === 'sterk'
           ? rng.pick([PROFIEL.basis, PROFIEL.plus])
           : rng.pick([PROFIEL.basis, PROFIEL.basis, PROFIEL.disharmonisch]);
-    if (rng.chance(0.85)) o.argumentatie = argumentatie(rng, pupil.traits, LEVEL_WORDS[level]);
+    if (rng.chance(0.85))
+      o.argumentatie = argumentatie(rng, pupil.traits, LEVEL_WORDS[level], pupil.stage === 'vo');
   }
   const contact = pupil.needs.length > 0 || rng.chance(0.15);
   o.contactnodig = contact;

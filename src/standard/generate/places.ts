@@ -15,8 +15,8 @@ export interface Place {
   postcodes: readonly [number, number];
   /** Telephone area code (netnummer) without the leading 0. */
   netnummer: string;
-  /** Near the Belgian or German border: some pupils live across it. */
-  border?: boolean;
+  /** Near the Belgian (BE) or German (DE) border: some pupils live across it. */
+  border?: 'BE' | 'DE';
 }
 
 function place(plaats: string, from: number, to: number, netnummer: string, gemeente = plaats): Place {
@@ -37,13 +37,13 @@ export const PLACES: readonly Place[] = [
   place('Apeldoorn', 7311, 7339, '55'),
   place('Haarlem', 2011, 2037, '23'),
   place('Arnhem', 6811, 6846, '26'),
-  { ...place('Enschede', 7511, 7548, '53'), border: true },
+  { ...place('Enschede', 7511, 7548, '53'), border: 'DE' },
   place('Amersfoort', 3811, 3829, '33'),
   place('Zaandam', 1501, 1509, '75', 'Zaanstad'),
   place("'s-Hertogenbosch", 5211, 5249, '73'),
   place('Zwolle', 8011, 8048, '38'),
   place('Leiden', 2311, 2334, '71'),
-  { ...place('Maastricht', 6211, 6229, '43'), border: true },
+  { ...place('Maastricht', 6211, 6229, '43'), border: 'BE' },
   place('Dordrecht', 3311, 3329, '78'),
   place('Leeuwarden', 8911, 8939, '58'),
   place('Alkmaar', 1811, 1829, '72'),
@@ -52,10 +52,10 @@ export const PLACES: readonly Place[] = [
   place('Hilversum', 1211, 1223, '35'),
   place('Assen', 9401, 9409, '592'),
   place('Emmen', 7811, 7825, '591'),
-  { ...place('Venlo', 5911, 5928, '77'), border: true },
+  { ...place('Venlo', 5911, 5928, '77'), border: 'DE' },
   place('Gouda', 2801, 2809, '182'),
   place('Sneek', 8601, 8608, '515', 'Súdwest-Fryslân'),
-  { ...place('Kerkrade', 6461, 6471, '45'), border: true },
+  { ...place('Kerkrade', 6461, 6471, '45'), border: 'DE' },
   place('Middelburg', 4331, 4339, '118'),
   place('Hoorn', 1621, 1628, '229'),
   place('Oss', 5341, 5351, '412'),
@@ -131,14 +131,32 @@ export function postbox(rng: Random, p: Place): Adres {
   };
 }
 
-/** Lines of a Belgian or German address for a pupil across the border (each ≤ 35 characters). */
-export function foreignAddressLines(rng: Random): string[] {
-  return rng.pick([
-    [`Rue de la Station ${rng.int(1, 120)}`, `${rng.int(4600, 4690)} Visé`, 'België'],
-    [`Kirchstraße ${rng.int(1, 80)}`, `${rng.int(52062, 52080)} Aachen`, 'Duitsland'],
-    [`Hauptstraße ${rng.int(1, 150)}`, `${rng.int(48529, 48531)} Nordhorn`, 'Duitsland'],
-    [`Steenweg ${rng.int(1, 200)}`, `${rng.int(3630, 3631)} Maasmechelen`, 'België'],
-  ]);
+/** Places just across the border, by the Dutch place they are near. */
+const ACROSS: Record<string, readonly (readonly [string, string, number, number])[]> = {
+  Maastricht: [
+    ['Rue de la Station', 'Visé', 4600, 4608],
+    ['Steenweg', 'Lanaken', 3620, 3621],
+  ],
+  Kerkrade: [
+    ['Kirchstraße', 'Herzogenrath', 52134, 52134],
+    ['Roermonder Straße', 'Aachen', 52062, 52080],
+  ],
+  Venlo: [
+    ['Lobbericher Straße', 'Nettetal', 41334, 41334],
+    ['Hauptstraße', 'Straelen', 47638, 47638],
+  ],
+  Enschede: [
+    ['Enscheder Straße', 'Gronau', 48599, 48599],
+    ['Bahnhofstraße', 'Nordhorn', 48529, 48531],
+  ],
+};
+
+/** Lines of the address of a pupil living across the border near `p` (each ≤ 35 characters). */
+export function foreignAddressLines(rng: Random, p: Place): string[] {
+  const options = ACROSS[p.plaats] ?? ACROSS.Maastricht;
+  const [straat, plaats, from, to] = rng.pick(options);
+  const land = p.border === 'DE' ? 'Duitsland' : 'België';
+  return [`${straat} ${rng.int(1, 150)}`, `${rng.int(from, to)} ${plaats}`, land];
 }
 
 /** A landline number in the place's area: 10 digits. */

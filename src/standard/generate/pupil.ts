@@ -155,9 +155,10 @@ const POPO_GRADES: readonly (readonly [number, number])[] = [
   [8, 8],
 ];
 
-export function pickNeeds(rng: Random, profile: ProfileCode): Need[] {
-  const swv = profile === 'POSWV' || profile === 'VOSWV';
-  if (!swv && !rng.chance(0.25)) return [];
+/** Support needs: a quarter of all pupils, every pupil of an SWV dossier or a special school. */
+export function pickNeeds(rng: Random, profile: ProfileCode, specialSchool: boolean): Need[] {
+  const always = profile === 'POSWV' || profile === 'VOSWV' || specialSchool;
+  if (!always && !rng.chance(0.25)) return [];
   const first = rng.weighted(NEED_WEIGHTS);
   if (!rng.chance(0.2)) return [first];
   const second = rng.weighted(NEED_WEIGHTS);

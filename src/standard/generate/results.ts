@@ -322,7 +322,7 @@ export function cijferlijsten(ctx: BuildContext): Cijferlijst[] {
             onderdeel: rng.chance(0.4)
               ? [
                   {
-                    naam: `Proefwerk ${naam.toLowerCase()}`,
+                    naam: `${naam}: proefwerk hoofdstuk ${rng.int(1, 6)}`,
                     score: { waarde: grade(ctx) },
                     afnamedatum: iso(date - 14),
                     jaargroep: jg,

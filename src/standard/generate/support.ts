@@ -10,7 +10,7 @@ import { type BuildContext, pupilName } from './context.js';
 import { brincode, decisionNumber } from './identifiers.js';
 import { fullSurname, initials, staffName } from './names.js';
 import type { Need } from './pupil.js';
-import { handelingsplanFocus, reportLines } from './texts.js';
+import { handelingsplanFoci, reportLines } from './texts.js';
 
 interface DiagnosisSpec {
   codes: readonly (readonly [string, string])[];
@@ -120,9 +120,8 @@ export function onderwijsondersteuning(ctx: BuildContext, options: SupportOption
 
   if (pupil.needs.length > 0 && rng.chance(options.swv ? 0.8 : 0.6)) {
     const plans: Handelingsplan[] = [];
-    for (let i = 0; i < rng.int(1, 2); i++) {
+    for (const [i, focus] of handelingsplanFoci(rng, pupil.needs, rng.int(1, 2)).entries()) {
       const start = past(ctx, day(ctx.year.start, 8, 20));
-      const focus = handelingsplanFocus(rng, pupil.needs);
       const plan: Handelingsplan = {
         startdatum: iso(start),
         einddatum: iso(Math.min(start + rng.int(90, 200), day(ctx.year.end, 7, 15))),

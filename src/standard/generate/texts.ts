@@ -97,13 +97,32 @@ export function aandachtspunten(rng: Random, t: PupilTraits): string {
 }
 
 /** Argumentation for the advice. */
-export function argumentatie(rng: Random, t: PupilTraits, adviceWords: string): string {
+export function argumentatie(rng: Random, t: PupilTraits, adviceWords: string, vo: boolean): string {
   const first = rng.pick([
-    `${t.roepnaam} laat in groep 7 en 8 resultaten zien die passen bij ${adviceWords}.`,
+    vo
+      ? `${t.roepnaam} laat in de afgelopen leerjaren resultaten zien die passen bij ${adviceWords}.`
+      : `${t.roepnaam} laat in groep 7 en 8 resultaten zien die passen bij ${adviceWords}.`,
     `Op basis van de leerresultaten, de werkhouding en de ontwikkeling van ${t.roepnaam} adviseren wij ${adviceWords}.`,
-    `Het team heeft het advies ${adviceWords} gegeven na overleg met de intern begeleider.`,
+    vo
+      ? `De docentenvergadering heeft het advies ${adviceWords} gegeven, in overleg met de mentor.`
+      : `Het team heeft het advies ${adviceWords} gegeven na overleg met de intern begeleider.`,
   ]);
-  return `${first} ${rng.pick(WERKHOUDING[t.werkhouding])(t)}`;
+  const how =
+    t.level >= 4
+      ? [
+          `${t.roepnaam} denkt abstract en verwerkt nieuwe leerstof snel.`,
+          `${Hij(t)} werkt in een hoog tempo en zoekt uitdaging op.`,
+        ]
+      : t.level >= 2
+        ? [
+            `${t.roepnaam} leert het best met een mix van uitleg en praktische opdrachten.`,
+            `Met duidelijke uitleg haalt ${hij(t)} goede resultaten.`,
+          ]
+        : [
+            `${t.roepnaam} leert het best door te doen, in een kleine groep.`,
+            `Herhaling en praktische opdrachten helpen ${t.roepnaam} vooruit.`,
+          ];
+  return `${first} ${rng.pick(how)}`;
 }
 
 export function redenNietAkkoord(rng: Random): string {
@@ -116,15 +135,29 @@ export function redenNietAkkoord(rng: Random): string {
   ]);
 }
 
-export function handelingsplanFocus(rng: Random, needs: readonly string[]): string {
-  if (needs.includes('dyslexie'))
-    return rng.pick(['technisch lezen', 'spelling', 'technisch lezen en spelling']);
-  if (needs.includes('dyscalculie') || needs.includes('leerachterstand')) return 'rekenen';
-  if (needs.includes('adhd')) return rng.pick(['taakgerichtheid', 'planning en organisatie']);
-  if (needs.includes('autisme')) return rng.pick(['sociale vaardigheden', 'omgaan met veranderingen']);
-  if (needs.includes('hoogbegaafd')) return 'verrijking en leren leren';
-  if (needs.includes('taal') || needs.includes('gehoor')) return 'mondelinge taalvaardigheid';
-  return rng.pick(['begrijpend lezen', 'werkhouding', 'sociaal-emotionele ontwikkeling']);
+const FOCUS: Record<string, readonly string[]> = {
+  dyslexie: ['technisch lezen', 'spelling'],
+  dyscalculie: ['rekenen', 'automatiseren van de tafels'],
+  leerachterstand: ['rekenen', 'begrijpend lezen'],
+  adhd: ['taakgerichtheid', 'planning en organisatie'],
+  autisme: ['sociale vaardigheden', 'omgaan met veranderingen'],
+  hoogbegaafd: ['verrijking', 'leren leren'],
+  taal: ['mondelinge taalvaardigheid', 'woordenschat'],
+  gehoor: ['mondelinge taalvaardigheid', 'woordenschat'],
+  zicht: ['werken met vergrote leerstof'],
+  angst: ['omgaan met toetsen', 'sociaal-emotionele ontwikkeling'],
+};
+
+/** What the action plans aim at, different for each plan. */
+export function handelingsplanFoci(rng: Random, needs: readonly string[], count: number): string[] {
+  const all = [...new Set(needs.flatMap((n) => FOCUS[n] ?? []))];
+  return rng.sample(all.length > 0 ? all : ['werkhouding', 'begrijpend lezen'], count);
+}
+
+/** `het handelingsplan`, `de beschikking TLV`: the document kind with its article. */
+export function withArticle(kind: string): string {
+  const lower = kind.charAt(0).toLowerCase() + kind.slice(1);
+  return /^(beschikking|toelichting|aanwijzing)/.test(lower) ? `de ${lower}` : `het ${lower}`;
 }
 
 /** Body of a support document: an OPP, a plan, a report. Lines, with `# ` headings. */
@@ -137,7 +170,7 @@ export function reportLines(rng: Random, t: PupilTraits, kind: string, header: r
   };
   const needs = t.needs.flatMap((n) => NEEDS[n] ?? []);
   section('Aanleiding', [
-    `Dit document beschrijft ${kind.toLowerCase()} van ${t.roepnaam}.`,
+    `Dit is ${withArticle(kind)} van ${t.roepnaam}.`,
     rng.pick([
       'Het is opgesteld door de leerkracht en de intern begeleider, in overleg met de ouders.',
       'Het is besproken met de ouders en met het ondersteuningsteam van de school.',
