@@ -37,9 +37,19 @@ function row(label: string, bytes: number, times: number[]): string {
 }
 
 function measure(label: string, bytes: Buffer, dossier: Dossier, minMs: number, minRuns: number): void {
-  console.log(row(`${label} parse`, bytes.length, timeIt(() => parseXml(bytes), minMs, minRuns)));
   console.log(
-    row(`${label} read+validate (strict)`, bytes.length, timeIt(() => validateDocument(bytes), minMs, minRuns)),
+    row(
+      `${label} parse`,
+      bytes.length,
+      timeIt(() => parseXml(bytes), minMs, minRuns),
+    ),
+  );
+  console.log(
+    row(
+      `${label} read+validate (strict)`,
+      bytes.length,
+      timeIt(() => validateDocument(bytes), minMs, minRuns),
+    ),
   );
   console.log(
     row(
@@ -48,8 +58,20 @@ function measure(label: string, bytes: Buffer, dossier: Dossier, minMs: number, 
       timeIt(() => validateDocument(bytes, { mode: 'official' }), minMs, minRuns),
     ),
   );
-  console.log(row(`${label} read to model`, bytes.length, timeIt(() => readDocument(bytes), minMs, minRuns)));
-  console.log(row(`${label} write`, bytes.length, timeIt(() => writeDossier(dossier), minMs, minRuns)));
+  console.log(
+    row(
+      `${label} read to model`,
+      bytes.length,
+      timeIt(() => readDocument(bytes), minMs, minRuns),
+    ),
+  );
+  console.log(
+    row(
+      `${label} write`,
+      bytes.length,
+      timeIt(() => writeDossier(dossier), minMs, minRuns),
+    ),
+  );
 }
 
 /**
@@ -83,7 +105,10 @@ if (process.argv[2] === '--child') {
   child(process.argv[3]);
 } else {
   console.log(`Overstap dossier library benchmark — node ${process.version}, ${new Date().toISOString()}\n`);
-  const dir = resolve(process.env.OVERSTAP_SHARED_DIR ?? resolve(import.meta.dirname, '../../shared'), 'oso/official/examples');
+  const dir = resolve(
+    process.env.OVERSTAP_SHARED_DIR ?? resolve(import.meta.dirname, '../../shared'),
+    'oso/official/examples',
+  );
   for (const name of readdirSync(dir).filter((f) => f.endsWith('_full.xml'))) {
     const bytes = readFileSync(resolve(dir, name));
     const doc = readDocument(bytes);
@@ -96,19 +121,35 @@ if (process.argv[2] === '--child') {
     ['generated 200 KB', 200 * 1024],
     ['generated 5 MB', 5 * MB],
   ] as const) {
-    const dossier = generateDossier({ profile: 'POVO', seed: 'bench', attachments: 'realistic', targetBytes: size }, 0);
+    const dossier = generateDossier(
+      { profile: 'POVO', seed: 'bench', attachments: 'realistic', targetBytes: size },
+      0,
+    );
     const bytes = writeDossier(dossier);
     measure(label, bytes, dossier, size > MB ? 3000 : 1500, size > MB ? 10 : 100);
   }
-  console.log('\nMemory of one strict validation (separate process each, V8 heap capped at 4× the size + 32 MB):');
+  console.log(
+    '\nMemory of one strict validation (separate process each, V8 heap capped at 4× the size + 32 MB):',
+  );
   const tmp = mkdtempSync(resolve(tmpdir(), 'overstap-bench-'));
   for (const size of [5 * MB, 50 * MB]) {
     const file = resolve(tmp, `povo-${size}.xml`);
-    writeFileSync(file, writeDossier(generateDossier({ profile: 'POVO', seed: 'bench', attachments: 'realistic', targetBytes: size }, 0)));
+    writeFileSync(
+      file,
+      writeDossier(
+        generateDossier({ profile: 'POVO', seed: 'bench', attachments: 'realistic', targetBytes: size }, 0),
+      ),
+    );
     const cap = Math.ceil((4 * size) / MB) + 32;
     const out = execFileSync(
       process.execPath,
-      [...process.execArgv, `--max-old-space-size=${cap}`, resolve(import.meta.dirname, 'standard.ts'), '--child', file],
+      [
+        ...process.execArgv,
+        `--max-old-space-size=${cap}`,
+        resolve(import.meta.dirname, 'standard.ts'),
+        '--child',
+        file,
+      ],
       { encoding: 'utf8', maxBuffer: 10 * MB },
     );
     const r = JSON.parse(out.trim().split('\n').pop() ?? '{}');
