@@ -18,8 +18,8 @@ import { progress } from '../progress.js';
 /** The texts of `overstap generate`, Dutch first. */
 export const GM = {
   summary: {
-    nl: 'synthetische overstapdossiers maken, voor tests, demonstraties en metingen',
-    en: 'make synthetic transfer dossiers, for tests, demonstrations and benchmarks',
+    nl: 'Maakt realistische synthetische overstapdossiers, voor tests, demonstraties en metingen.',
+    en: 'Makes realistic synthetic transfer dossiers, for tests, demonstrations and benchmarks.',
   },
   description: {
     nl: 'Maakt verzonnen maar realistische dossiers die voldoen aan de OSO gegevensset 2019.1 en het gekozen profiel: leerlingen met geldige (niet-bestaande) BSN’s, ouders, adviezen, ondersteuning, toetsen en echte bijlagen. Dezelfde seed geeft altijd dezelfde bestanden. Bestandsnamen: PROFIEL-SEED-NNNN.xml.',

@@ -14,8 +14,8 @@ import { type CliContext, type Command, EXIT, type ParsedArgs } from '../command
 /** The texts of `overstap render`, Dutch first. */
 export const RM = {
   summary: {
-    nl: 'leesbaar overzicht van een dossier (HTML of PDF) voor ouders en de ontvangende school',
-    en: 'readable overview of a dossier (HTML or PDF) for parents and the receiving school',
+    nl: 'Maakt een leesbaar overzicht van een dossier (HTML of PDF) voor ouders en de ontvangende school.',
+    en: 'Makes a readable overview of a dossier (HTML or PDF) for parents and the receiving school.',
   },
   description: {
     nl: 'Maakt van één overstapdossier (XML) een Nederlandstalige weergave: kopgegevens, het overstapadvies, per onderdeel wat is meegeleverd, toetsresultaten in tabellen en een lijst van de bijlagen. Geheime adressen en nummers en de inhoud van bijlagen worden niet getoond. Zonder -o gaat HTML naar de standaarduitvoer; een PDF alleen als die niet naar een terminal gaat.',

@@ -5,7 +5,7 @@
  */
 import { constants } from 'node:fs';
 import { access } from 'node:fs/promises';
-import { chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import type { Message } from '../errors.js';
 import { escapeHtml } from './html.js';
 
@@ -78,8 +78,10 @@ export async function htmlToPdf(html: string, options: PdfOptions = {}): Promise
     });
   }
   const timeout = options.timeoutMs ?? 60_000;
-  let browser: Awaited<ReturnType<typeof chromium.launch>> | undefined;
+  let browser: Browser | undefined;
   try {
+    // Loaded on first use: most users of the library never print a PDF.
+    const { chromium } = await import('playwright-core');
     browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true, timeout });
     const context = await browser.newContext({ javaScriptEnabled: false, offline: true });
     const page = await context.newPage();

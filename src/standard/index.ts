@@ -1,0 +1,38 @@
+/**
+ * The OSO gegevensset 2019.1 dossier library: the public face of `src/standard`. Everything else
+ * in Overstap imports the standard through this file. It depends on nothing else of ours.
+ */
+export {
+  type AttachmentEntry,
+  addAttachment,
+  base64Size,
+  type ExtractedFile,
+  extractAttachment,
+  listAttachments,
+  makeAttachment,
+  type NewAttachment,
+} from './attachments/attachments.js';
+export { inspectAttachment } from './attachments/inspect.js';
+export * from './codelists.js';
+export {
+  type OsoDocument,
+  type ReadOptions,
+  readDocument,
+  readDossier,
+  writeDossier,
+  writeDossiers,
+} from './dossier-io.js';
+export { isStandardError, type Message, StandardError, type StandardErrorCode } from './errors.js';
+export {
+  compareFindings,
+  type Finding,
+  isBusinessRule,
+  type Severity,
+  type ValidationMode,
+} from './findings.js';
+export { type GenerateOptions, generateDossier, generateDossiers, isValidBsn } from './generate/index.js';
+export { DEFAULT_LIMITS, type DossierLimits } from './limits.js';
+export type * from './model.js';
+export * from './profiles.js';
+export { renderDossierHtml, renderDossierPdf } from './render/index.js';
+export { type ValidateOptions, type ValidationResult, validateDocument, validateTree } from './validate.js';
