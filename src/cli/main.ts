@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { isAppError } from '../platform/errors.js';
 import { isStandardError, type Message } from '../standard/errors.js';
 import type { CliContext, Command, Lang } from './command.js';
 import { EXIT } from './command.js';
@@ -71,6 +72,11 @@ export async function main(
     if (isStandardError(e)) {
       ctx.stderr.write(`${ctx.t(e.messages)}\n`);
       return EXIT.UNREADABLE;
+    }
+    if (isAppError(e)) {
+      const details = Object.keys(e.details).length > 0 ? ` (${JSON.stringify(e.details)})` : '';
+      ctx.stderr.write(`${ctx.t(e.messages)}${details}\n`);
+      return e.status >= 500 ? EXIT.INTERNAL : EXIT.FINDINGS;
     }
     ctx.stderr.write(`${ctx.t(M.internalError)}\n${(e as Error).stack ?? e}\n`);
     return EXIT.INTERNAL;

@@ -41,6 +41,32 @@ export const ERRORS = {
     nl: 'Een versleutelingssleutel die de database gebruikt ontbreekt of is onjuist; Overstap start niet om geen onleesbare gegevens te maken.',
     en: 'An encryption key the database uses is missing or wrong; Overstap does not start, so as not to produce unreadable data.',
   },
+  // storage (database, migrations)
+  DATABASE_UNAVAILABLE: {
+    status: 503,
+    nl: 'De database is niet bereikbaar; controleer DATABASE_URL en of PostgreSQL draait.',
+    en: 'The database cannot be reached; check DATABASE_URL and whether PostgreSQL is running.',
+  },
+  DATA_DIR_IN_USE: {
+    status: 500,
+    nl: 'De datamap wordt al gebruikt door een ander Overstap-proces; stop dat eerst of kies een andere map.',
+    en: 'The data folder is already in use by another Overstap process; stop that first or choose another folder.',
+  },
+  DATABASE_MISUSE: {
+    status: 500,
+    nl: 'Programmeerfout: de database wordt verkeerd gebruikt (bijvoorbeeld buiten de lopende transactie om).',
+    en: 'Programming error: the database is used wrongly (for example around the running transaction).',
+  },
+  DATABASE_SCHEMA_NEWER: {
+    status: 500,
+    nl: 'De database is bijgewerkt door een nieuwere versie van Overstap; start die versie, niet deze oudere.',
+    en: 'The database was upgraded by a newer version of Overstap; run that version, not this older one.',
+  },
+  MIGRATION_FAILED: {
+    status: 500,
+    nl: 'Een databasemigratie is mislukt en teruggedraaid; Overstap start niet.',
+    en: 'A database migration failed and was rolled back; Overstap does not start.',
+  },
   // dossier library
   DOSSIER_INVALID: {
     status: 422,
@@ -73,6 +99,47 @@ export const ERRORS = {
     nl: 'De aanmelding klopt niet.',
     en: 'The registration is not valid.',
   },
+  // gateway (src/gateway): hosted schools, sending and receiving side
+  GW_SCHOOL_NOT_HOSTED: {
+    status: 404,
+    nl: 'Deze school wordt niet door deze gateway bediend.',
+    en: 'This school is not hosted by this gateway.',
+  },
+  GW_SCHOOL_ALREADY_HOSTED: {
+    status: 409,
+    nl: 'Deze school wordt al door deze gateway bediend.',
+    en: 'This school is already hosted by this gateway.',
+  },
+  DOSSIER_WRONG_SCHOOL: {
+    status: 422,
+    nl: 'Het dossier hoort bij een andere school (huidigeschool/brincode) dan de school waarvoor het wordt ingelezen.',
+    en: 'The dossier belongs to another school (huidigeschool/brincode) than the school it is imported for.',
+  },
+  DOSSIER_NO_PUPIL_NUMBER: {
+    status: 422,
+    nl: 'Het dossier heeft geen BSN of onderwijsnummer van de leerling; zonder een van beide kan het niet worden overgedragen.',
+    en: 'The dossier has neither a BSN nor an onderwijsnummer of the pupil; without one it cannot be transferred.',
+  },
+  DOSSIER_FROZEN: {
+    status: 409,
+    nl: 'Deze versie van het dossier ligt ter inzage of is ingezien en kan niet meer worden gewijzigd; bewerk het dossier om een nieuwe versie te maken.',
+    en: 'This version of the dossier is up for inspection or was inspected and can no longer change; edit the dossier to make a new version.',
+  },
+  REGISTRATION_NOT_FOUND: {
+    status: 404,
+    nl: 'Deze aanmelding bestaat niet (bij deze school).',
+    en: 'This registration does not exist (at this school).',
+  },
+  REGISTRATION_EXISTS: {
+    status: 409,
+    nl: 'Deze leerling is al aangemeld bij deze school.',
+    en: 'This pupil is already registered at this school.',
+  },
+  RECEIVED_DOSSIER_NOT_FOUND: {
+    status: 404,
+    nl: 'Er is (nog) geen ontvangen dossier voor deze aanmelding.',
+    en: 'There is no received dossier for this registration (yet).',
+  },
   // chain (traffic center)
   SCHOOL_NOT_ADMITTED: {
     status: 403,
@@ -88,6 +155,78 @@ export const ERRORS = {
     status: 403,
     nl: 'Dit certificaat hoort bij geen bekend leverancierssysteem.',
     en: 'This certificate belongs to no known supplier system.',
+  },
+  // traffic center administration (the chain operator's API); chain answers use OSO result codes instead
+  SCHOOL_NOT_FOUND: {
+    status: 404,
+    nl: 'Deze school is niet bekend bij het verkeerscentrum.',
+    en: 'This school is not known to the traffic center.',
+  },
+  SCHOOL_ALREADY_REGISTERED: {
+    status: 409,
+    nl: 'Deze BRIN-code is al geregistreerd bij het verkeerscentrum.',
+    en: 'This BRIN code is already registered at the traffic center.',
+  },
+  SUPPLIER_SYSTEM_NOT_FOUND: {
+    status: 404,
+    nl: 'Dit leverancierssysteem is niet bekend bij het verkeerscentrum.',
+    en: 'This supplier system is not known to the traffic center.',
+  },
+  CERTIFICATE_INVALID: {
+    status: 400,
+    nl: 'Dit is geen leesbaar X.509-certificaat (PEM) of SHA-256-vingerafdruk.',
+    en: 'This is not a readable X.509 certificate (PEM) or SHA-256 fingerprint.',
+  },
+  CERTIFICATE_ALREADY_REGISTERED: {
+    status: 409,
+    nl: 'Dit certificaat is al geregistreerd voor een leverancierssysteem.',
+    en: 'This certificate is already registered for a supplier system.',
+  },
+  MANDATE_NOT_FOUND: {
+    status: 404,
+    nl: 'Dit leverancierssysteem heeft geen lopend mandaat voor deze school.',
+    en: 'This supplier system holds no current mandate for this school.',
+  },
+  DELIVERY_POINT_NOT_FOUND: {
+    status: 404,
+    nl: 'Dit aanleverpunt is niet bekend bij het verkeerscentrum.',
+    en: 'This delivery point is not known to the traffic center.',
+  },
+  DELIVERY_POINT_CONFLICT: {
+    status: 409,
+    nl: 'Deze routeringssleutel bestaat al, of dit leverancierssysteem heeft al een actief aanleverpunt voor deze school en dit doel.',
+    en: 'This routing key exists already, or this supplier system already has an active delivery point for this school and purpose.',
+  },
+  ADMISSION_INCOMPLETE: {
+    status: 409,
+    nl: 'De school heeft het aansluittraject nog niet doorlopen (mandaat, actief aanleverpunt en geslaagde testuitwisseling).',
+    en: 'The school has not completed the connection path (mandate, active delivery point and a successful test exchange).',
+  },
+  // security platform: chain transport, sealing, audit log
+  CHAIN_UNREACHABLE: {
+    status: 502,
+    nl: 'De andere partij in de keten is niet bereikbaar (geen verbinding, TLS geweigerd of geen antwoord op tijd); probeer het later opnieuw.',
+    en: 'The other party in the chain cannot be reached (no connection, TLS refused or no answer in time); try again later.',
+  },
+  CHAIN_PROTOCOL_ERROR: {
+    status: 502,
+    nl: 'De andere partij in de keten gaf een antwoord dat Overstap niet kan lezen.',
+    en: 'The other party in the chain gave an answer Overstap cannot read.',
+  },
+  SEAL_INVALID: {
+    status: 400,
+    nl: 'Het verzegelde bericht kan niet worden geopend: het is gewijzigd, niet voor deze ontvanger of hoort bij een ander verzoek.',
+    en: 'The sealed message cannot be opened: it was altered, is not for this recipient or belongs to another request.',
+  },
+  SEALING_KEY_INVALID: {
+    status: 422,
+    nl: 'De publieke sleutel van het aanleverpunt is ongeldig (verwacht: 32 bytes X25519, base64url).',
+    en: 'The delivery point’s public key is not valid (expected: 32 bytes X25519, base64url).',
+  },
+  AUDIT_PERSONAL_DATA: {
+    status: 500,
+    nl: 'Een auditregel mag geen persoonsgegevens bevatten (BSN, naam, geboortedatum); de handeling is niet uitgevoerd.',
+    en: 'An audit entry must not contain personal data (BSN, name, birth date); the action was not carried out.',
   },
 } as const satisfies Record<string, { status: number } & Message>;
 

@@ -1,0 +1,125 @@
+import { Aes256Gcm, CipherSuite, DhkemX25519HkdfSha256, HkdfSha256 } from '@hpke/core';
+import { AppError } from '../errors.js';
+import type { SealedBox } from '../protocol.js';
+
+/**
+ * End-to-end sealing of chain payloads to a delivery point's public key: HPKE (RFC 9180) in base
+ * mode with DHKEM(X25519, HKDF-SHA256), HKDF-SHA256 and AES-256-GCM, through `@hpke/core` (the
+ * X25519 KEM on Node's own WebCrypto). `info` says what kind of payload it is (one of SEAL_INFO),
+ * `aad` binds it to its exchange (the session id, 'notice', 'registration'): a box opened under
+ * another info or aad, with another key, or altered in any byte, throws AppError('SEAL_INVALID').
+ */
+export const SEAL_INFO = {
+  identifiers: 'overstap/v1/identifiers',
+  dossier: 'overstap/v1/dossier',
+  notice: 'overstap/v1/notice',
+  registration: 'overstap/v1/registration',
+} as const;
+export type SealInfo = (typeof SEAL_INFO)[keyof typeof SEAL_INFO];
+
+export interface SealContext {
+  info: SealInfo;
+  aad: string;
+}
+
+const suite = new CipherSuite({
+  kem: new DhkemX25519HkdfSha256(),
+  kdf: new HkdfSha256(),
+  aead: new Aes256Gcm(),
+});
+const KEY_BYTES = 32;
+const BASE64URL = /^[A-Za-z0-9_-]*$/;
+const utf8 = new TextEncoder();
+
+/** A new delivery-point key pair: raw X25519 keys, base64url (the private key stays with its gateway). */
+export async function generateSealingKeyPair(): Promise<{ publicKey: string; privateKey: string }> {
+  const pair = await suite.kem.generateKeyPair();
+  return {
+    publicKey: toBase64url(await suite.kem.serializePublicKey(pair.publicKey)),
+    privateKey: toBase64url(await suite.kem.serializePrivateKey(pair.privateKey)),
+  };
+}
+
+/** Seals `plaintext` to the holder of `publicKey`. */
+export async function seal(
+  publicKey: string,
+  plaintext: Uint8Array,
+  context: SealContext,
+): Promise<SealedBox> {
+  const raw = fromBase64url(publicKey);
+  if (raw?.length !== KEY_BYTES) throw new AppError('SEALING_KEY_INVALID');
+  let recipientPublicKey: CryptoKey;
+  try {
+    recipientPublicKey = await suite.kem.deserializePublicKey(raw);
+  } catch {
+    throw new AppError('SEALING_KEY_INVALID');
+  }
+  const sealed = await suite.seal(
+    { recipientPublicKey, info: utf8.encode(context.info) },
+    plaintext,
+    utf8.encode(context.aad),
+  );
+  return { enc: toBase64url(sealed.enc), ct: toBase64url(sealed.ct) };
+}
+
+/** Opens a box sealed to `privateKey`'s public key under the same info and aad. */
+export async function open(privateKey: string, box: SealedBox, context: SealContext): Promise<Uint8Array> {
+  const recipientKey = await privateKeyOf(privateKey);
+  const enc = typeof box?.enc === 'string' ? fromBase64url(box.enc) : undefined;
+  const ct = typeof box?.ct === 'string' ? fromBase64url(box.ct) : undefined;
+  if (enc?.length !== KEY_BYTES || !ct) throw new AppError('SEAL_INVALID', { reason: 'malformed' });
+  try {
+    const plain = await suite.open(
+      { recipientKey, enc, info: utf8.encode(context.info) },
+      ct,
+      utf8.encode(context.aad),
+    );
+    return new Uint8Array(plain);
+  } catch {
+    throw new AppError('SEAL_INVALID', { reason: 'cannot-open' });
+  }
+}
+
+export async function sealJson(publicKey: string, value: unknown, context: SealContext): Promise<SealedBox> {
+  return seal(publicKey, utf8.encode(JSON.stringify(value)), context);
+}
+
+export async function openJson<T>(privateKey: string, box: SealedBox, context: SealContext): Promise<T> {
+  const plain = await open(privateKey, box, context);
+  try {
+    return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(plain)) as T;
+  } catch {
+    throw new AppError('SEAL_INVALID', { reason: 'not-json' });
+  }
+}
+
+// Deserializing an X25519 private key costs a scalar multiplication; a gateway opens many boxes
+// with a handful of delivery-point keys, so keep the last few.
+const privateKeys = new Map<string, Promise<CryptoKey>>();
+const PRIVATE_KEY_CACHE = 32;
+
+function privateKeyOf(privateKey: string): Promise<CryptoKey> {
+  let key = privateKeys.get(privateKey);
+  if (!key) {
+    const raw = fromBase64url(privateKey);
+    if (raw?.length !== KEY_BYTES)
+      throw new AppError('CONFIG_INVALID', { reason: 'a sealing private key is 32 bytes, base64url' });
+    key = suite.kem.deserializePrivateKey(raw).catch(() => {
+      privateKeys.delete(privateKey);
+      throw new AppError('CONFIG_INVALID', { reason: 'a sealing private key is not a valid X25519 key' });
+    });
+    if (privateKeys.size >= PRIVATE_KEY_CACHE) privateKeys.delete(privateKeys.keys().next().value as string);
+    privateKeys.set(privateKey, key);
+  }
+  return key;
+}
+
+function toBase64url(bytes: ArrayBuffer | Uint8Array): string {
+  return Buffer.from(bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes)).toString('base64url');
+}
+
+/** Strict base64url (Buffer alone skips invalid characters): undefined when it is not. */
+function fromBase64url(text: string): Uint8Array | undefined {
+  if (!BASE64URL.test(text) || text.length % 4 === 1) return undefined;
+  return new Uint8Array(Buffer.from(text, 'base64url'));
+}
