@@ -79,7 +79,9 @@ export interface SessionStartRequest {
   commitment: string;
 }
 
+/** Success; a refusal is `{ result: code }` without a session (check `result` first). */
 export interface SessionStartResponse {
+  result: 'ok';
   sessionId: string;
   /** The source school's active delivery points for this kind. */
   sourceDeliveryPoints: DeliveryPointRef[];
@@ -104,6 +106,8 @@ export type SessionCheckResponse =
         | 'GeenRelatieMetDoel'
         | 'SessieReedsAfgemeld'
         | 'VerstrekkerNietBekend'
+        | 'GeenMandaat'
+        | 'OngeldigVerzoek'
       >;
     };
 

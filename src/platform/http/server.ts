@@ -40,6 +40,8 @@ export interface ServerOptions {
   title: string;
   description: string;
   logLevel?: string;
+  /** Where log lines go (default stdout); tests pass a stream to prove what is (not) logged. */
+  logStream?: NodeJS.WritableStream;
   /** Extra liveness details for /health (e.g. database kind and role). */
   health?: () => Promise<Record<string, unknown>>;
   /** Extra Prometheus text for /metrics (job counts, …). */
@@ -55,6 +57,7 @@ export async function createHttpServer(options: ServerOptions): Promise<HttpServ
   const app = Fastify({
     logger: {
       level: options.logLevel ?? process.env.OVERSTAP_LOG_LEVEL ?? 'info',
+      ...(options.logStream ? { stream: options.logStream } : {}),
       // Only method, route and status: query strings and bodies may carry personal data.
       serializers: {
         req: (req: FastifyRequest) => ({ method: req.method, url: req.routeOptions?.url ?? 'unknown' }),
