@@ -1,0 +1,74 @@
+import { resolve } from 'node:path';
+import { AppError } from './errors.js';
+
+export type Role = 'all' | 'trafficcenter' | 'gateway';
+
+/**
+ * Everything Overstap reads from its environment, in one place, checked at start-up. The
+ * defaults make `npm start` an all-in-one server on PGlite in ./data with development
+ * certificates and keys created in the data folder.
+ */
+export interface Config {
+  role: Role;
+  /** The JSON API (and later the web app): plain HTTP, meant for localhost or behind a TLS proxy. */
+  host: string;
+  port: number;
+  /** The chain endpoints: HTTPS with mutual TLS. */
+  chainPort: number;
+  dataDir: string;
+  /** A PostgreSQL server; PGlite in `dataDir` when absent. */
+  databaseUrl?: string;
+  /** Where this process's chain endpoints are reachable for peers. */
+  publicChainUrl: string;
+  /** Where the traffic center's chain endpoints are (a gateway calls it). */
+  trafficCenterUrl: string;
+  /** PEM files; development ones are made in `<dataDir>/pki` when none are configured. */
+  tls: { cert?: string; key?: string; ca?: string };
+  /** `k1:<base64>,k2:<base64>`; a development key is made in the data folder when absent. */
+  encryptionKeys?: string;
+  encryptionKeyId?: string;
+  /** Seed a demo region when the database is empty (all-in-one default). */
+  seedDemo: boolean;
+  /** The summer switch, MM-DD (per region later), default 07-15. */
+  summerSwitch: string;
+}
+
+function int(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) {
+    throw new AppError('CONFIG_INVALID', { variable: name, value });
+  }
+  return n;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
+  const role = (overrides.role ?? env.OVERSTAP_ROLE ?? 'all') as Role;
+  if (!['all', 'trafficcenter', 'gateway'].includes(role)) {
+    throw new AppError('CONFIG_INVALID', { variable: 'OVERSTAP_ROLE', value: role });
+  }
+  const host = env.OVERSTAP_HOST ?? 'localhost';
+  const port = int('PORT', env.PORT, 8080);
+  const chainPort = int('OVERSTAP_CHAIN_PORT', env.OVERSTAP_CHAIN_PORT, 8443);
+  const summerSwitch = env.OVERSTAP_SUMMER_SWITCH ?? '07-15';
+  if (!/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(summerSwitch)) {
+    throw new AppError('CONFIG_INVALID', { variable: 'OVERSTAP_SUMMER_SWITCH', value: summerSwitch });
+  }
+  const publicChainUrl = env.OVERSTAP_PUBLIC_CHAIN_URL ?? `https://${host}:${chainPort}`;
+  return {
+    role,
+    host,
+    port,
+    chainPort,
+    dataDir: resolve(env.OVERSTAP_DATA_DIR ?? './data'),
+    databaseUrl: env.DATABASE_URL || undefined,
+    publicChainUrl,
+    trafficCenterUrl: env.OVERSTAP_TRAFFIC_CENTER_URL ?? publicChainUrl,
+    tls: { cert: env.OVERSTAP_TLS_CERT, key: env.OVERSTAP_TLS_KEY, ca: env.OVERSTAP_TLS_CA },
+    encryptionKeys: env.OVERSTAP_ENCRYPTION_KEYS,
+    encryptionKeyId: env.OVERSTAP_ENCRYPTION_KEY_ID,
+    seedDemo: (env.OVERSTAP_SEED_DEMO ?? (role === 'all' ? 'true' : 'false')) === 'true',
+    summerSwitch,
+    ...overrides,
+  };
+}

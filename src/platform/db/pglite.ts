@@ -1,0 +1,149 @@
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { PGlite, type Results } from '@electric-sql/pglite';
+import { AppError } from '../errors.js';
+import { toDatabaseError } from './database-error.js';
+import { Mutex } from './mutex.js';
+import { withTransactionRetries } from './retry.js';
+import { misuse, TransactionScope } from './scope.js';
+import type { Db, QueryResult, Tx } from './types.js';
+import { normalizeParams, pgliteParsers } from './values.js';
+
+interface Statements {
+  query<T>(sql: string, params?: unknown[]): Promise<Results<T>>;
+  exec(sql: string): Promise<Results[]>;
+}
+
+/**
+ * One statement on PGlite. Without parameters the simple protocol runs (several statements
+ * separated by `;` allowed, as on `pg`); with parameters the extended protocol (one statement).
+ */
+async function runStatement(
+  on: Statements,
+  sql: string,
+  params?: readonly unknown[],
+): Promise<QueryResult<unknown>> {
+  try {
+    const values = normalizeParams(params);
+    const result = values ? await on.query<unknown>(sql, values) : (await on.exec(sql)).at(-1);
+    const rows = (result?.rows ?? []) as unknown[];
+    return { rows, rowCount: Math.max(result?.affectedRows ?? 0, rows.length) };
+  } catch (e) {
+    throw toDatabaseError(e);
+  }
+}
+
+/** Data folders this process has open: PGlite must never open one folder twice. */
+const openDirs = new Set<string>();
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Claims a data folder for this process with a lock file holding our pid. A lock left by a process
+ * that no longer runs (killed with -9) is taken over; PostgreSQL's own recovery then replays the WAL.
+ */
+function lockDataDir(dir: string): () => void {
+  if (openDirs.has(dir)) throw new AppError('DATA_DIR_IN_USE', { reason: 'already open in this process' });
+  const file = join(dir, 'overstap.lock');
+  for (;;) {
+    try {
+      writeFileSync(file, String(process.pid), { flag: 'wx' });
+      break;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      const pid = Number.parseInt(readFileSync(file, 'utf8'), 10);
+      if (pid !== process.pid && Number.isInteger(pid) && pid > 0 && isAlive(pid)) {
+        throw new AppError('DATA_DIR_IN_USE', { pid });
+      }
+      rmSync(file, { force: true });
+    }
+  }
+  openDirs.add(dir);
+  return () => {
+    openDirs.delete(dir);
+    rmSync(file, { force: true });
+  };
+}
+
+class PgliteDb implements Db {
+  readonly kind = 'pglite' as const;
+  readonly #pg: PGlite;
+  readonly #unlock: () => void;
+  /** PGlite has one connection: a transaction holds it from BEGIN to COMMIT, others wait here. */
+  readonly #turns = new Mutex();
+  readonly #scope = new TransactionScope();
+  #closed = false;
+
+  constructor(pg: PGlite, unlock: () => void) {
+    this.#pg = pg;
+    this.#unlock = unlock;
+  }
+
+  async query<T = Record<string, unknown>>(
+    sql: string,
+    params?: readonly unknown[],
+  ): Promise<QueryResult<T>> {
+    this.#scope.assertOutside('query');
+    return this.#turns.run(async () => {
+      if (this.#closed) throw misuse('database-closed');
+      return (await runStatement(this.#pg, sql, params)) as QueryResult<T>;
+    });
+  }
+
+  async transaction<T>(fn: (tx: Tx) => Promise<T>, options?: { serializable?: boolean }): Promise<T> {
+    this.#scope.assertOutside('transaction');
+    return withTransactionRetries(() =>
+      this.#turns.run(async () => {
+        if (this.#closed) throw misuse('database-closed');
+        try {
+          // PGlite's own transaction() runs BEGIN … COMMIT, or ROLLBACK when fn throws, and refuses
+          // to report success when COMMIT finds the transaction aborted by an earlier failed statement.
+          return await this.#pg.transaction(async (ptx) => {
+            if (options?.serializable)
+              await runStatement(ptx, 'SET TRANSACTION ISOLATION LEVEL SERIALIZABLE');
+            return this.#scope.run(fn, (sql, params) => runStatement(ptx, sql, params));
+          });
+        } catch (e) {
+          throw toDatabaseError(e);
+        }
+      }),
+    );
+  }
+
+  async close(): Promise<void> {
+    await this.#turns.run(async () => {
+      if (this.#closed) return;
+      this.#closed = true;
+      try {
+        await this.#pg.close();
+      } finally {
+        this.#unlock();
+      }
+    });
+  }
+}
+
+/** PGlite in `dataDir` (created if missing), or in memory when there is none or it is 'memory://'. */
+export async function openPglite(dataDir: string | undefined): Promise<Db> {
+  if (dataDir === undefined || dataDir === 'memory://') {
+    const pg = await PGlite.create({ parsers: pgliteParsers });
+    return new PgliteDb(pg, () => {});
+  }
+  const dir = resolve(dataDir);
+  mkdirSync(dir, { recursive: true });
+  const unlock = lockDataDir(dir);
+  try {
+    const pg = await PGlite.create({ dataDir: dir, parsers: pgliteParsers });
+    return new PgliteDb(pg, unlock);
+  } catch (e) {
+    unlock();
+    throw e;
+  }
+}

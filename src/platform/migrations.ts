@@ -1,0 +1,13 @@
+import { AUDIT_MIGRATION } from './audit/index.js';
+import { apiKeyMigrations } from './auth/api-keys.js';
+import { KEYS_MIGRATION } from './crypto/index.js';
+import type { Migration } from './db/index.js';
+import { platformMigrations } from './db/index.js';
+
+/** Every table the platform itself needs (jobs, encryption keys, audit log, API keys), in order. */
+export const allPlatformMigrations: Migration[] = [
+  ...platformMigrations,
+  KEYS_MIGRATION,
+  AUDIT_MIGRATION,
+  ...apiKeyMigrations,
+];
