@@ -127,6 +127,11 @@ export interface DeliveryPointOverview {
 export interface DocumentRequest {
   sessionId: string;
   destinationBrin: string;
+  /**
+   * The session's commitment, so the source can check the session at the traffic center before it
+   * unseals anything (DESIGN §4 step 4); it then verifies the unsealed identifiers against it.
+   */
+  commitment?: string;
   /** PupilIdentifiers sealed to the source delivery point; AAD = sessionId. */
   identifiers: SealedBox;
   /** ISO timestamp: answer NietGewijzigd when the ready dossier has not changed since. */

@@ -1,0 +1,93 @@
+/**
+ * The school gateway (DESIGN.md §2, §4, §5): the OSO module of a school administration, hosting many
+ * schools. Sending side — import, inspection, klaarzetten, answering document requests, notices, the
+ * summer switch; receiving side — registrations, requests, received dossiers, import/export. It
+ * reaches the traffic center and other gateways only through the chain protocol (mutual TLS).
+ *
+ * This file is the folder's public face: import the gateway only through it.
+ */
+import type { HttpServer } from '../platform/http/server.js';
+import { registerGatewayChainRoutes } from './chain/routes.js';
+import type { GatewayDeps } from './deps.js';
+import { registerGatewayApiRoutes } from './http/api-routes.js';
+
+// ---- wiring -----------------------------------------------------------------------------------
+export type { ChainCallCtx } from './chain/chain-ctx.js';
+export {
+  type ChainClientsOptions,
+  createGatewayChainClients,
+  type DocumentRequestMessage,
+  type GatewayChain,
+  type PeerClient,
+  type TcAnswer,
+  type TrafficCenterClient,
+} from './chain/clients.js';
+export { type GatewayChainRouteDeps, registerGatewayChainRoutes } from './chain/routes.js';
+export type { GatewayDeps } from './deps.js';
+export { gatewayEncryptedColumns } from './encrypted-columns.js';
+export { registerGatewayApiRoutes } from './http/api-routes.js';
+export {
+  gatewayJobHandlers,
+  REQUEST_DOSSIER,
+  SEND_READY_NOTICE,
+  SEND_REGISTRATION_NOTICE,
+  SUMMER_SWITCH,
+} from './jobs.js';
+export { gatewayMigrations } from './migrations.js';
+
+/** Both faces of the gateway on one server: the JSON API (/api/gw) and the chain endpoints (/chain/v1). */
+export function registerGatewayRoutes(app: HttpServer, deps: GatewayDeps): void {
+  registerGatewayApiRoutes(app, deps);
+  registerGatewayChainRoutes(app, deps);
+}
+
+// ---- hosting ----------------------------------------------------------------------------------
+export { type HostedSchoolSummary, listHostedSchools } from './hosting/hosted-schools.js';
+export {
+  type HostedSchool,
+  type HostedSchoolInput,
+  registerHostedSchool,
+} from './hosting/register-hosted-school.js';
+// ---- receiving side ---------------------------------------------------------------------------
+export {
+  asJson,
+  exportReceivedDossier,
+  type ReceivedDossierExport,
+} from './receiving/export-received-dossier.js';
+export {
+  REGISTRATION_STATES,
+  REGISTRATION_TRANSITIONS,
+  type RegistrationState,
+} from './receiving/lifecycle.js';
+export { listRegistrations, type RegistrationListItem } from './receiving/list-registrations.js';
+export { markImported, rejectReceived } from './receiving/mark-imported.js';
+export { receiveReadyNotice } from './receiving/receive-ready-notice.js';
+export { type RegisterPupilInput, type Registration, registerPupil } from './receiving/register-pupil.js';
+export { type BulkRequestResult, requestAllOpen } from './receiving/request-all-open.js';
+export { type RequestResult, requestDossier } from './receiving/request-dossier.js';
+export { RESULT_EXPLANATIONS } from './receiving/result-explanations.js';
+// ---- sending side -----------------------------------------------------------------------------
+export { answerDocumentRequest } from './sending/answer-document-request.js';
+export {
+  createDossierFromGenerated,
+  type GeneratedDossierInput,
+} from './sending/create-dossier-from-generated.js';
+export { editDossier } from './sending/edit-dossier.js';
+export {
+  DEFAULT_SUMMER_SWITCH,
+  ensureSummerSwitchScheduled,
+  expireReadyDossiers,
+  scheduleSummerSwitch,
+  summerSwitchMoment,
+} from './sending/expire-ready-dossiers.js';
+export { importDossier } from './sending/import-dossier.js';
+export { type Klaargezet, klaarzetten } from './sending/klaarzetten.js';
+export { DOSSIER_STATES, DOSSIER_TRANSITIONS, type DossierState } from './sending/lifecycle.js';
+export { type DossierListItem, listDossiers } from './sending/list-dossiers.js';
+export { DEFAULT_LOOKUP_LIMIT, type LookupLimit } from './sending/lookup-limit.js';
+export { putUpForInspection } from './sending/put-up-for-inspection.js';
+export { readDossierDocument } from './sending/read-dossier.js';
+export { receiveRegistrationNotice } from './sending/receive-registration-notice.js';
+export { type Akkoord, recordInspection } from './sending/record-inspection.js';
+export type { SavedDossier } from './sending/save-document.js';
+export { withdrawDossier } from './sending/withdraw-dossier.js';

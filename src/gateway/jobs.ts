@@ -1,0 +1,62 @@
+import { type Ctx, SYSTEM_ACTOR } from '../platform/context.js';
+import { isAppError } from '../platform/errors.js';
+import type { JobHandler, JobInfo } from '../platform/jobs/index.js';
+import type { GatewayDeps } from './deps.js';
+import { REQUEST_DOSSIER } from './receiving/receive-ready-notice.js';
+import { SEND_REGISTRATION_NOTICE } from './receiving/register-pupil.js';
+import { type RequestTrigger, requestDossier } from './receiving/request-dossier.js';
+import { sendRegistrationNotice } from './receiving/send-registration-notice.js';
+import { expireReadyDossiers, SUMMER_SWITCH, scheduleSummerSwitch } from './sending/expire-ready-dossiers.js';
+import { SEND_READY_NOTICE } from './sending/klaarzetten.js';
+import { sendReadyNotice } from './sending/send-ready-notice.js';
+
+export { REQUEST_DOSSIER, SEND_READY_NOTICE, SEND_REGISTRATION_NOTICE, SUMMER_SWITCH };
+
+/**
+ * The gateway's durable jobs (src/platform/jobs), each idempotent:
+ *
+ * - gw.send-ready-notice          a dossier became ready for a school that asked before → notice
+ * - gw.send-registration-notice   a registration was recorded → notice to the source school
+ * - gw.request-dossier            a ready notice came in → request the dossier again
+ * - gw.summer-switch              the region's summer switch → ready dossiers expire; next year scheduled
+ */
+export function gatewayJobHandlers(
+  deps: Pick<GatewayDeps, 'db' | 'keyring' | 'chain' | 'now'>,
+): Record<string, JobHandler> {
+  const now = deps.now ?? (() => new Date());
+  const ctx = (job: JobInfo): Ctx => ({
+    db: deps.db,
+    keyring: deps.keyring,
+    now,
+    actor: SYSTEM_ACTOR,
+    requestId: `job-${job.id}-${job.attempts}`,
+  });
+  return {
+    [SEND_READY_NOTICE]: (payload: { destinationId: string }, job) =>
+      sendReadyNotice(ctx(job), deps.chain, payload),
+    [SEND_REGISTRATION_NOTICE]: (payload: { registrationId: string }, job) =>
+      sendRegistrationNotice(ctx(job), deps.chain, payload),
+    [REQUEST_DOSSIER]: async (
+      payload: { schoolBrin: string; registrationId: string; trigger?: RequestTrigger },
+      job,
+    ) => {
+      try {
+        await requestDossier(ctx(job), deps.chain, { ...payload, trigger: payload.trigger ?? 'notice' });
+      } catch (e) {
+        // The registration moved on (imported, rejected) or is gone: nothing left to request.
+        if (isAppError(e) && (e.code === 'TRANSITION_NOT_ALLOWED' || e.code === 'REGISTRATION_NOT_FOUND'))
+          return;
+        throw e; // CONFLICT (a request is running) and chain failures: retried with backoff
+      }
+    },
+    [SUMMER_SWITCH]: async (payload: { region: string | null; asOf: string; monthDay?: string }, job) => {
+      const asOf = new Date(payload.asOf);
+      await expireReadyDossiers(ctx(job), { asOf, ...(payload.region ? { region: payload.region } : {}) });
+      await scheduleSummerSwitch(deps.db, {
+        year: asOf.getUTCFullYear() + 1,
+        ...(payload.region ? { region: payload.region } : {}),
+        ...(payload.monthDay ? { monthDay: payload.monthDay } : {}),
+      });
+    },
+  };
+}

@@ -1,0 +1,48 @@
+import {
+  type Finding,
+  isStandardError,
+  type ProfileCode,
+  readDossier,
+  validateDocument,
+} from '../../standard/index.js';
+import type { PupilIdentity } from '../pupils/identity.js';
+import { countFindings, profileOfDossier } from '../sending/dossier-store.js';
+
+export interface CheckedReceived {
+  xml: Buffer;
+  findings: Finding[];
+  errorCount: number;
+  warningCount: number;
+  profile?: ProfileCode;
+}
+
+/**
+ * Strict validation of a delivered dossier. Undefined — the delivery counts as a technical error —
+ * when it is not a well-formed, schema-valid single dossier, or when it is about another pupil than
+ * the one requested (BSN or onderwijsnummer differ). Business-rule findings are kept: the receiving
+ * school sees them and decides to import or reject.
+ */
+export function checkReceived(xml: Buffer, identity: PupilIdentity): CheckedReceived | undefined {
+  try {
+    const result = validateDocument(xml, { mode: 'strict' });
+    if (!result.wellFormed || !result.xsdValid) return undefined;
+    const dossier = readDossier(xml);
+    const leerling = dossier.huidigeschool.leerling;
+    const samePupil = identity.bsn
+      ? leerling.bsn?.trim() === identity.bsn
+      : leerling.onderwijsnummer?.trim() === identity.onderwijsnummer;
+    if (!samePupil) return undefined;
+    const { errors, warnings } = countFindings(result.findings);
+    const profile = profileOfDossier(dossier);
+    return {
+      xml,
+      findings: result.findings,
+      errorCount: errors,
+      warningCount: warnings,
+      ...(profile ? { profile } : {}),
+    };
+  } catch (e) {
+    if (isStandardError(e)) return undefined;
+    throw e;
+  }
+}

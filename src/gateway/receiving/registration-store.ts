@@ -1,0 +1,78 @@
+import type { Keyring } from '../../platform/context.js';
+import type { Queryable } from '../../platform/db/index.js';
+import { AppError } from '../../platform/errors.js';
+import type { ResultCode } from '../../platform/protocol.js';
+import { decodeIdentity, type PupilIdentity } from '../pupils/identity.js';
+import { assertTransition, type RegistrationState } from './lifecycle.js';
+
+/** A registration as stored; the identity stays encrypted until `identityOf`. */
+export interface RegistrationRow {
+  id: string;
+  school_brin: string;
+  source_brin: string;
+  pupil_key: string;
+  identity_enc: Uint8Array;
+  preference_rank: number | null;
+  state: RegistrationState;
+  revision: number;
+  last_result: ResultCode | null;
+  last_result_at: Date | null;
+  requested_at: Date | null;
+  created_at: Date;
+}
+
+export const registrationAad = (id: string) => `gw.registrations:${id}`;
+export const rejectReasonAad = (id: string) => `gw.registrations.reject_reason:${id}`;
+export const receivedAad = (id: string) => `gw.received_dossiers:${id}`;
+export const receivedFindingsAad = (id: string) => `gw.received_dossiers.findings:${id}`;
+
+const COLUMNS = `id, school_brin, source_brin, pupil_key, identity_enc, preference_rank, state, revision, last_result,
+  last_result_at, requested_at, created_at`;
+
+/** A registration of a school, or REGISTRATION_NOT_FOUND (also when it is another school's). */
+export async function loadRegistration(
+  db: Queryable,
+  schoolBrin: string,
+  id: string,
+  options: { lock?: boolean } = {},
+): Promise<RegistrationRow> {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) throw new AppError('REGISTRATION_NOT_FOUND', { registrationId: id });
+  const { rows } = await db.query<RegistrationRow>(
+    `SELECT ${COLUMNS} FROM gw.registrations WHERE id = $1 AND school_brin = $2${options.lock ? ' FOR UPDATE' : ''}`,
+    [id, schoolBrin],
+  );
+  if (!rows[0]) throw new AppError('REGISTRATION_NOT_FOUND', { registrationId: id });
+  return rows[0];
+}
+
+export function identityOf(
+  keyring: Keyring,
+  row: Pick<RegistrationRow, 'id' | 'identity_enc'>,
+): PupilIdentity {
+  return decodeIdentity(keyring.decrypt(row.identity_enc, registrationAad(row.id)));
+}
+
+/**
+ * Moves a registration to `to` if nobody changed it since it was read (compare-and-set on the
+ * revision; CONFLICT otherwise). The database trigger checks the transition once more.
+ */
+export async function moveRegistration(
+  db: Queryable,
+  row: Pick<RegistrationRow, 'id' | 'state' | 'revision'>,
+  to: RegistrationState,
+  at: Date,
+  set: { lastResult?: ResultCode; requestedAt?: Date } = {},
+): Promise<number> {
+  assertTransition(row.state, to);
+  const { rows } = await db.query<{ revision: number }>(
+    `UPDATE gw.registrations
+        SET state = $3, revision = revision + 1, updated_at = $4,
+            last_result = coalesce($5, last_result),
+            last_result_at = CASE WHEN $5::text IS NULL THEN last_result_at ELSE $4 END,
+            requested_at = coalesce($6, requested_at)
+      WHERE id = $1 AND revision = $2 RETURNING revision`,
+    [row.id, row.revision, to, at, set.lastResult ?? null, set.requestedAt ?? null],
+  );
+  if (!rows[0]) throw new AppError('CONFLICT', { registrationId: row.id, reason: 'changed-meanwhile' });
+  return rows[0].revision;
+}

@@ -1,0 +1,173 @@
+import { randomUUID } from 'node:crypto';
+import * as audit from '../../platform/audit/index.js';
+import { authorize, type Ctx } from '../../platform/context.js';
+import { AppError } from '../../platform/errors.js';
+import type { ResultCode } from '../../platform/protocol.js';
+import type { Message } from '../../standard/index.js';
+import type { GatewayChain } from '../chain/clients.js';
+import { activeDeliveryPoint, deliveryPointPrivateKey } from '../hosting/delivery-points.js';
+import { type CheckedReceived, checkReceived } from './check-received.js';
+import { exchangeWithSource } from './exchange.js';
+import { canTransition, type RegistrationState, stateAfter } from './lifecycle.js';
+import {
+  identityOf,
+  loadRegistration,
+  moveRegistration,
+  receivedAad,
+  receivedFindingsAad,
+} from './registration-store.js';
+import { RESULT_EXPLANATIONS } from './result-explanations.js';
+
+export type RequestTrigger = 'manual' | 'bulk' | 'notice' | 'retry';
+
+export interface RequestDossierInput {
+  schoolBrin: string;
+  registrationId: string;
+  trigger?: RequestTrigger;
+}
+
+export interface RequestResult {
+  registrationId: string;
+  requestId: string;
+  result: ResultCode;
+  state: RegistrationState;
+  /** What the result means and what to do next. */
+  explanation: Message;
+  receivedDossierId?: string;
+}
+
+/** A request left 'aangevraagd' longer than this (its process died) may be sent again. */
+const STALE_REQUEST_MS = 5 * 60_000;
+
+/**
+ * Requests the dossier of one registration from the source school over the chain (session, sealed
+ * identifiers, document request, session close) and stores the result with its OSO code and a plain
+ * explanation. A delivered dossier is unsealed, validated strictly and stored encrypted; once a
+ * dossier was received, the request asks "only if changed since" its version (the summer version).
+ *
+ * Two short transactions around the chain call: the first claims the registration (→ aangevraagd,
+ * so that no second request goes out meanwhile), the second stores the outcome.
+ */
+export async function requestDossier(
+  ctx: Ctx,
+  chain: GatewayChain,
+  input: RequestDossierInput,
+): Promise<RequestResult> {
+  authorize(ctx, 'request:send', input.schoolBrin);
+  const requestedAt = ctx.now();
+  const claimed = await ctx.db.transaction(async (tx) => {
+    const row = await loadRegistration(tx, input.schoolBrin, input.registrationId, { lock: true });
+    const stale =
+      row.requested_at === null || requestedAt.getTime() - row.requested_at.getTime() > STALE_REQUEST_MS;
+    if (row.state === 'aangevraagd' && !stale) {
+      throw new AppError('CONFLICT', { registrationId: row.id, reason: 'request-in-progress' });
+    }
+    if (!canTransition(row.state, 'aangevraagd')) {
+      throw new AppError('TRANSITION_NOT_ALLOWED', { from: row.state, to: 'aangevraagd' });
+    }
+    const last = await tx.query<{ version_ready_at: Date | null; imported_at: Date | null }>(
+      `SELECT version_ready_at, imported_at FROM gw.received_dossiers
+        WHERE registration_id = $1 ORDER BY received_at DESC LIMIT 1`,
+      [row.id],
+    );
+    const revision = await moveRegistration(tx, row, 'aangevraagd', requestedAt, { requestedAt });
+    return { row: { ...row, state: 'aangevraagd' as const, revision }, last: last.rows[0] };
+  });
+
+  const point = await activeDeliveryPoint(ctx.db, input.schoolBrin, 'OV');
+  if (!point)
+    throw new AppError('GW_SCHOOL_NOT_HOSTED', {
+      brin: input.schoolBrin,
+      reason: 'no active delivery point',
+    });
+  const identity = identityOf(ctx.keyring, claimed.row);
+  const since = claimed.last?.version_ready_at ?? undefined;
+  const outcome = await exchangeWithSource(chain, {
+    requestId: ctx.requestId,
+    schoolBrin: input.schoolBrin,
+    ownRoutingKey: point.routingKey,
+    ownPrivateKey: await deliveryPointPrivateKey(ctx.db, ctx.keyring, point.routingKey),
+    sourceBrin: claimed.row.source_brin,
+    identity,
+    ...(since ? { onlyIfChangedSince: since } : {}),
+  });
+
+  let result = outcome.result;
+  let received: CheckedReceived | undefined;
+  if (result === 'OverdrachtGeslaagd' && outcome.dossierXml) {
+    received = checkReceived(outcome.dossierXml, identity);
+    if (!received) result = 'TechnischeFout';
+  }
+  const state = stateAfter(result, { imported: claimed.last?.imported_at != null });
+  const answeredAt = ctx.now();
+  const outgoingId = randomUUID();
+  const receivedId = received ? randomUUID() : undefined;
+
+  await ctx.db.transaction(async (tx) => {
+    await tx.query(
+      `INSERT INTO gw.outgoing_requests
+         (id, registration_id, school_brin, source_brin, session_id, source_routing_key, trigger,
+          only_if_changed_since, result, requested_at, answered_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+      [
+        outgoingId,
+        claimed.row.id,
+        input.schoolBrin,
+        claimed.row.source_brin,
+        outcome.sessionId ?? null,
+        outcome.sourceRoutingKey ?? null,
+        input.trigger ?? 'manual',
+        since ?? null,
+        result,
+        requestedAt,
+        answeredAt,
+      ],
+    );
+    if (received && receivedId) {
+      await tx.query(
+        `INSERT INTO gw.received_dossiers
+           (id, registration_id, request_id, source_brin, xml_enc, size_bytes, findings_enc, error_count,
+            warning_count, profile, version_ready_at, received_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+        [
+          receivedId,
+          claimed.row.id,
+          outgoingId,
+          claimed.row.source_brin,
+          ctx.keyring.encrypt(received.xml, receivedAad(receivedId)),
+          received.xml.byteLength,
+          ctx.keyring.encrypt(
+            Buffer.from(JSON.stringify(received.findings)),
+            receivedFindingsAad(receivedId),
+          ),
+          received.errorCount,
+          received.warningCount,
+          received.profile ?? null,
+          outcome.versionReadyAt ?? null,
+          answeredAt,
+        ],
+      );
+    }
+    await moveRegistration(tx, claimed.row, state, answeredAt, { lastResult: result });
+    await audit.record(tx, ctx, received ? 'received.stored' : 'registration.requested', {
+      schoolBrin: input.schoolBrin,
+      subject: claimed.row.id,
+      details: {
+        result,
+        sourceBrin: claimed.row.source_brin,
+        trigger: input.trigger ?? 'manual',
+        ...(outcome.sessionId ? { sessionId: outcome.sessionId } : {}),
+        ...(receivedId ? { receivedDossierId: receivedId } : {}),
+      },
+    });
+  });
+
+  return {
+    registrationId: claimed.row.id,
+    requestId: outgoingId,
+    result,
+    state,
+    explanation: RESULT_EXPLANATIONS[result],
+    ...(receivedId ? { receivedDossierId: receivedId } : {}),
+  };
+}

@@ -1,0 +1,65 @@
+import { AppError } from '../../platform/errors.js';
+import {
+  type Dossier,
+  type Finding,
+  isStandardError,
+  type ProfileCode,
+  readDossier,
+  validateDocument,
+} from '../../standard/index.js';
+import type { PupilIdentity } from '../pupils/identity.js';
+import { profileOfDossier } from './dossier-store.js';
+
+/** A document checked in strict mode and read into the model. */
+export interface CheckedDocument {
+  xml: Uint8Array;
+  dossier: Dossier;
+  findings: Finding[];
+  profile: ProfileCode;
+}
+
+/**
+ * Strict validation of OSO XML bytes. Refuses (DOSSIER_INVALID) what is not a well-formed, schema-valid
+ * single `<dossier>` of one of the six profiles; business-rule findings are returned, not refused —
+ * they are kept with the version, and a `fout` stops klaarzetten.
+ */
+export function checkDocument(xml: Uint8Array): CheckedDocument {
+  try {
+    const result = validateDocument(xml, { mode: 'strict' });
+    if (!result.wellFormed || !result.xsdValid) {
+      throw new AppError('DOSSIER_INVALID', {
+        findings: result.findings.filter((f) => f.severity === 'fout').slice(0, 50),
+      });
+    }
+    const dossier = readDossier(xml);
+    const profile = profileOfDossier(dossier);
+    if (!profile) throw new AppError('DOSSIER_INVALID', { reason: 'no-profile' });
+    return { xml, dossier, findings: result.findings, profile };
+  } catch (e) {
+    if (isStandardError(e)) {
+      throw new AppError(
+        'DOSSIER_INVALID',
+        { standardCode: e.code, problems: e.problems.slice(0, 50) },
+        e.messages,
+      );
+    }
+    throw e;
+  }
+}
+
+/** The pupil's identity as the dossier states it. */
+export function identityOf(dossier: Dossier): PupilIdentity {
+  const l = dossier.huidigeschool.leerling;
+  const bsn = l.bsn?.trim() || undefined;
+  const onderwijsnummer = l.onderwijsnummer?.trim() || undefined;
+  if (!bsn && !onderwijsnummer) throw new AppError('DOSSIER_NO_PUPIL_NUMBER');
+  if (!l.geboortedatum) throw new AppError('DOSSIER_INVALID', { reason: 'no-geboortedatum' });
+  return {
+    ...(bsn ? { bsn } : {}),
+    ...(onderwijsnummer ? { onderwijsnummer } : {}),
+    achternaam: l.achternaam.trim(),
+    ...(l.voorvoegsel?.trim() ? { voorvoegsel: l.voorvoegsel.trim() } : {}),
+    ...(l.roepnaam?.trim() ? { roepnaam: l.roepnaam.trim() } : {}),
+    geboortedatum: l.geboortedatum.trim(),
+  };
+}

@@ -1,0 +1,44 @@
+import { authorize, type Ctx } from '../../platform/context.js';
+import { generateDossier, type ProfileCode, writeDossier } from '../../standard/index.js';
+import { requireHostedSchool } from '../hosting/hosted-schools.js';
+import { checkDocument } from './check-document.js';
+import { type SavedDossier, saveDossierDocument } from './save-document.js';
+
+export interface GeneratedDossierInput {
+  schoolBrin: string;
+  profile: ProfileCode;
+  seed?: string | number;
+  /** Which dossier of the seed (0, 1, …). */
+  index?: number;
+  schooljaar?: string;
+  attachments?: 'none' | 'small' | 'realistic';
+}
+
+/**
+ * For demos and tests: a synthetic dossier (src/standard's generator) for a hosted school, stored
+ * exactly as an imported one. Same seed and index, same pupil.
+ */
+export async function createDossierFromGenerated(
+  ctx: Ctx,
+  input: GeneratedDossierInput,
+): Promise<SavedDossier> {
+  authorize(ctx, 'dossier:write', input.schoolBrin);
+  const school = await requireHostedSchool(ctx.db, input.schoolBrin);
+  const dossier = generateDossier(
+    {
+      profile: input.profile,
+      seed: input.seed ?? 0,
+      attachments: input.attachments ?? 'small',
+      ...(input.schooljaar ? { schooljaar: input.schooljaar } : {}),
+      school: { brincode: school.brin, vestigingscode: school.vestiging, naam: school.name },
+    },
+    input.index ?? 0,
+  );
+  const doc = checkDocument(writeDossier(dossier));
+  return saveDossierDocument(ctx, {
+    schoolBrin: input.schoolBrin,
+    doc,
+    origin: 'generated',
+    ...(input.schooljaar ? { schooljaar: input.schooljaar } : {}),
+  });
+}

@@ -1,0 +1,91 @@
+import type { Keyring } from '../../platform/context.js';
+import type { Tx } from '../../platform/db/index.js';
+import type { PupilIdentifiers, ResultCode } from '../../platform/protocol.js';
+import { decodeIdentity, surnameMatches } from '../pupils/identity.js';
+import { identityAad } from './dossier-store.js';
+
+export type LookupOutcome =
+  | { result: Extract<ResultCode, 'LeerlingNietGevonden'> }
+  | { result: Extract<ResultCode, 'GegevensKomenNietOvereen' | 'NietKlaargezet'>; dossierId?: string }
+  | { result: Extract<ResultCode, 'DossierVerlopen'>; dossierId: string }
+  | {
+      result: 'ready';
+      dossierId: string;
+      version: number;
+      versionId: string;
+      readyAt: Date;
+      /** When the content of the ready version last changed. */
+      changedAt: Date;
+    };
+
+/**
+ * What a source school can say about a requested pupil (DESIGN.md §4 step 5), deciding on facts
+ * only this school holds:
+ *
+ * - no pupil with this BSN/onderwijsnummer at the school → LeerlingNietGevonden;
+ * - surname or birth date differ → GegevensKomenNietOvereen;
+ * - a dossier ready for the requesting school → ready (delivered, or NietGewijzigd);
+ * - the last readiness for the requesting school expired at the summer switch → DossierVerlopen;
+ * - anything else — not ready, withdrawn, or ready for ANOTHER school → NietKlaargezet, so that a
+ *   school never learns where else a pupil registered.
+ */
+export async function findReadyDossier(
+  tx: Tx,
+  keyring: Keyring,
+  input: { schoolBrin: string; pupilKey: string; ids: PupilIdentifiers; destinationBrin: string },
+): Promise<LookupOutcome> {
+  const pupil = await tx.query<{ id: string; identity_enc: Uint8Array }>(
+    'SELECT id, identity_enc FROM gw.pupils WHERE school_brin = $1 AND pupil_key = $2',
+    [input.schoolBrin, input.pupilKey],
+  );
+  if (!pupil.rows[0]) return { result: 'LeerlingNietGevonden' };
+  const { id: pupilId, identity_enc } = pupil.rows[0];
+  const who = decodeIdentity(keyring.decrypt(identity_enc, identityAad(pupilId)));
+  if (!surnameMatches(input.ids.achternaam, who) || input.ids.geboortedatum?.trim() !== who.geboortedatum) {
+    return { result: 'GegevensKomenNietOvereen' };
+  }
+
+  // The pupil's destinations for the requesting school, most relevant first: a ready one, then the latest.
+  const { rows } = await tx.query<{
+    dossier_id: string;
+    state: 'klaargezet' | 'ingetrokken' | 'verlopen';
+    ready_at: Date;
+    version: number;
+    version_id: string;
+    changed_at: Date;
+  }>(
+    `SELECT t.dossier_id, t.state, t.ready_at, v.version, v.id AS version_id,
+            greatest(v.created_at, coalesce(v.inspected_at, v.created_at)) AS changed_at
+       FROM gw.dossier_destinations t
+       JOIN gw.dossiers d ON d.id = t.dossier_id
+       JOIN gw.dossier_versions v ON v.id = t.version_id
+      WHERE d.pupil_id = $1 AND t.destination_brin = $2
+      ORDER BY t.state = 'klaargezet' DESC, t.ready_at DESC
+      LIMIT 1`,
+    [pupilId, input.destinationBrin],
+  );
+  const latest = rows[0];
+  if (latest?.state === 'klaargezet') {
+    return {
+      result: 'ready',
+      dossierId: latest.dossier_id,
+      version: latest.version,
+      versionId: latest.version_id,
+      readyAt: latest.ready_at,
+      changedAt: latest.changed_at,
+    };
+  }
+  if (latest?.state === 'verlopen') {
+    // Expired, unless the dossier has been set ready for another school since.
+    const dossier = await tx.query<{ state: string }>('SELECT state FROM gw.dossiers WHERE id = $1', [
+      latest.dossier_id,
+    ]);
+    if (dossier.rows[0]?.state === 'verlopen')
+      return { result: 'DossierVerlopen', dossierId: latest.dossier_id };
+  }
+  const any = await tx.query<{ id: string }>(
+    'SELECT id FROM gw.dossiers WHERE pupil_id = $1 ORDER BY schooljaar DESC LIMIT 1',
+    [pupilId],
+  );
+  return { result: 'NietKlaargezet', ...(any.rows[0] ? { dossierId: any.rows[0].id } : {}) };
+}

@@ -1,0 +1,122 @@
+import { randomUUID } from 'node:crypto';
+import * as audit from '../../platform/audit/index.js';
+import { authorize, type Ctx } from '../../platform/context.js';
+import { isUniqueViolation } from '../../platform/db/index.js';
+import { AppError } from '../../platform/errors.js';
+import { enqueue } from '../../platform/jobs/index.js';
+import { requirementOf } from '../../standard/index.js';
+import { isBrin } from '../pupils/identity.js';
+import { endReadiness, loadDossier, moveDossier } from './dossier-store.js';
+import { assertTransition } from './lifecycle.js';
+
+export interface KlaarzettenInput {
+  schoolBrin: string;
+  dossierId: string;
+  /** The one school the pupil goes to. */
+  destinationBrin: string;
+}
+
+export interface Klaargezet {
+  dossierId: string;
+  version: number;
+  state: 'klaargezet';
+  destinationBrin: string;
+  readyAt: string;
+  /** The school it was ready for before, now withdrawn. */
+  withdrawnFrom?: string;
+}
+
+/** Job kind: tell a school that asked before that the dossier is now ready for it. */
+export const SEND_READY_NOTICE = 'gw.send-ready-notice';
+
+/**
+ * Sets the current version ready for exactly one destination BRIN (DESIGN.md §5). Refused without a
+ * recorded inspection where the profile requires it (cat_ouderinzage VERPLICHT: POPO, POVO, VOVO)
+ * and when the version has `fout` findings. Setting it ready for another school withdraws the first
+ * in the same transaction. Two racing calls: the compare-and-set on the dossier's revision and the
+ * unique index "one ready destination per dossier" let exactly one win; the other gets CONFLICT.
+ * When the destination asked for this pupil before, a ready notice is enqueued in the transaction.
+ */
+export async function klaarzetten(ctx: Ctx, input: KlaarzettenInput): Promise<Klaargezet> {
+  authorize(ctx, 'dossier:klaarzetten', input.schoolBrin);
+  if (!isBrin(input.destinationBrin)) {
+    throw new AppError('VALIDATION_FAILED', {
+      problems: { destinationBrin: 'two digits and two capitals (00YY)' },
+    });
+  }
+  const at = ctx.now();
+  try {
+    return await ctx.db.transaction(async (tx) => {
+      const dossier = await loadDossier(tx, input.schoolBrin, input.dossierId);
+      const ready = await tx.query<{ destination_brin: string; ready_at: Date; version_id: string }>(
+        `SELECT destination_brin, ready_at, version_id FROM gw.dossier_destinations
+          WHERE dossier_id = $1 AND state = 'klaargezet'`,
+        [dossier.id],
+      );
+      const current = ready.rows[0];
+      if (
+        current &&
+        current.destination_brin === input.destinationBrin &&
+        current.version_id === dossier.version_id
+      ) {
+        // Already ready for this school: nothing changes.
+        return {
+          dossierId: dossier.id,
+          version: dossier.current_version,
+          state: 'klaargezet' as const,
+          destinationBrin: input.destinationBrin,
+          readyAt: current.ready_at.toISOString(),
+        };
+      }
+      assertTransition(dossier.state, 'klaargezet');
+      if (
+        requirementOf(dossier.profile, 'cat_ouderinzage') === 'VERPLICHT' &&
+        dossier.inspected_at === null
+      ) {
+        throw new AppError('INSPECTION_REQUIRED', {
+          dossierId: dossier.id,
+          version: dossier.current_version,
+        });
+      }
+      if (dossier.error_count > 0) {
+        throw new AppError('DOSSIER_HAS_ERRORS', { dossierId: dossier.id, errors: dossier.error_count });
+      }
+      await moveDossier(tx, dossier, 'klaargezet', at);
+      const withdrawnFrom = await endReadiness(tx, dossier.id, 'ingetrokken', at);
+      const destinationId = randomUUID();
+      await tx.query(
+        `INSERT INTO gw.dossier_destinations (id, dossier_id, version_id, destination_brin, state, ready_at, ready_by)
+         VALUES ($1, $2, $3, $4, 'klaargezet', $5, $6)`,
+        [destinationId, dossier.id, dossier.version_id, input.destinationBrin, at, ctx.actor.id],
+      );
+      const asked = await tx.query(
+        'SELECT 1 FROM gw.incoming_requests WHERE school_brin = $1 AND pupil_key = $2 AND destination_brin = $3 LIMIT 1',
+        [input.schoolBrin, dossier.pupil_key, input.destinationBrin],
+      );
+      if (asked.rows.length > 0) {
+        await enqueue(tx, SEND_READY_NOTICE, { destinationId }, { key: destinationId });
+      }
+      await audit.record(tx, ctx, 'dossier.klaargezet', {
+        schoolBrin: input.schoolBrin,
+        subject: dossier.id,
+        details: {
+          version: dossier.current_version,
+          destinationBrin: input.destinationBrin,
+          ...(withdrawnFrom ? { withdrawnFrom } : {}),
+        },
+      });
+      return {
+        dossierId: dossier.id,
+        version: dossier.current_version,
+        state: 'klaargezet' as const,
+        destinationBrin: input.destinationBrin,
+        readyAt: at.toISOString(),
+        ...(withdrawnFrom ? { withdrawnFrom } : {}),
+      };
+    });
+  } catch (e) {
+    if (isUniqueViolation(e))
+      throw new AppError('CONFLICT', { dossierId: input.dossierId, reason: 'ready-meanwhile' });
+    throw e;
+  }
+}

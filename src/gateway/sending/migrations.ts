@@ -1,0 +1,162 @@
+import type { Migration } from '../../platform/db/index.js';
+
+/**
+ * The sending side of the gateway (ids 'gw-1xx'): pupils and their dossiers per school and school
+ * year, frozen versions with the parents' inspection, the one ready destination, the requests this
+ * gateway answered (for a later notice), where pupils registered, and the counters of failed
+ * look-ups per requesting school.
+ *
+ * Personal data is never in a plain column: a pupil is found by `pupil_key` (an HMAC of the BSN or
+ * onderwijsnummer with the gateway's secret, see pupils/pupil-key.ts); names, birth dates and
+ * dossiers are keyring records bound to their row (AAD '<table>:<id>').
+ *
+ * The dossier lifecycle (DESIGN.md §5) is guarded twice: the table of allowed transitions in
+ * lifecycle.ts and the same table here, enforced by a trigger; "one ready destination per dossier"
+ * is a unique partial index, so two instances racing each other cannot break it.
+ */
+export const sendingMigrations: Migration[] = [
+  {
+    id: 'gw-101-secrets-pupils-dossiers',
+    sql: `
+      CREATE TABLE gw.secrets (
+        name text PRIMARY KEY,
+        value_enc bytea NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT now()
+      );
+
+      CREATE TABLE gw.pupils (
+        id uuid PRIMARY KEY,
+        school_brin text NOT NULL REFERENCES gw.schools (brin),
+        pupil_key text NOT NULL,
+        identity_enc bytea NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        updated_at timestamptz NOT NULL DEFAULT now(),
+        UNIQUE (school_brin, pupil_key)
+      );
+
+      CREATE TABLE gw.dossier_states (state text PRIMARY KEY);
+      INSERT INTO gw.dossier_states (state) VALUES
+        ('concept'), ('ter_inzage'), ('ingezien'), ('klaargezet'), ('ingetrokken'), ('verlopen');
+
+      CREATE TABLE gw.dossier_transitions (
+        from_state text NOT NULL REFERENCES gw.dossier_states (state),
+        to_state text NOT NULL REFERENCES gw.dossier_states (state),
+        PRIMARY KEY (from_state, to_state)
+      );
+      INSERT INTO gw.dossier_transitions (from_state, to_state) VALUES
+        ('concept', 'concept'), ('concept', 'ter_inzage'), ('concept', 'klaargezet'),
+        ('ter_inzage', 'ingezien'), ('ter_inzage', 'concept'),
+        ('ingezien', 'klaargezet'), ('ingezien', 'concept'),
+        ('klaargezet', 'klaargezet'), ('klaargezet', 'ingetrokken'), ('klaargezet', 'verlopen'),
+        ('klaargezet', 'concept'),
+        ('ingetrokken', 'klaargezet'), ('ingetrokken', 'concept'),
+        ('verlopen', 'klaargezet'), ('verlopen', 'concept');
+
+      CREATE TABLE gw.dossiers (
+        id uuid PRIMARY KEY,
+        school_brin text NOT NULL REFERENCES gw.schools (brin),
+        pupil_id uuid NOT NULL REFERENCES gw.pupils (id),
+        schooljaar text NOT NULL CHECK (schooljaar ~ '^[0-9]{4}-[0-9]{4}$'),
+        profile text NOT NULL CHECK (profile IN ('POPO', 'POVO', 'VOVO', 'BB', 'POSWV', 'VOSWV')),
+        state text NOT NULL REFERENCES gw.dossier_states (state),
+        current_version integer NOT NULL CHECK (current_version >= 1),
+        -- bumped by every change: a use case that read revision r only writes while it is still r
+        revision integer NOT NULL DEFAULT 0,
+        state_changed_at timestamptz NOT NULL DEFAULT now(),
+        created_at timestamptz NOT NULL DEFAULT now(),
+        UNIQUE (pupil_id, schooljaar)
+      );
+      CREATE INDEX dossiers_school_year ON gw.dossiers (school_brin, schooljaar);
+      CREATE INDEX dossiers_ready ON gw.dossiers (school_brin) WHERE state = 'klaargezet';
+
+      CREATE FUNCTION gw.guard_dossier_transition() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF NEW.state IS DISTINCT FROM OLD.state AND NOT EXISTS (
+          SELECT 1 FROM gw.dossier_transitions WHERE from_state = OLD.state AND to_state = NEW.state
+        ) THEN
+          RAISE EXCEPTION 'dossier transition % -> % is not allowed', OLD.state, NEW.state
+            USING ERRCODE = 'check_violation', CONSTRAINT = 'dossier_transition';
+        END IF;
+        RETURN NEW;
+      END $$;
+      CREATE TRIGGER dossiers_transition BEFORE UPDATE OF state ON gw.dossiers
+        FOR EACH ROW EXECUTE FUNCTION gw.guard_dossier_transition();
+
+      CREATE TABLE gw.dossier_versions (
+        id uuid PRIMARY KEY,
+        dossier_id uuid NOT NULL REFERENCES gw.dossiers (id),
+        version integer NOT NULL CHECK (version >= 1),
+        xml_enc bytea NOT NULL,
+        size_bytes integer NOT NULL,
+        findings_enc bytea NOT NULL,
+        error_count integer NOT NULL,
+        warning_count integer NOT NULL,
+        origin text NOT NULL CHECK (origin IN ('import', 'generated', 'edit')),
+        created_by text NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        -- put up for inspection: from here on the content is frozen
+        frozen_at timestamptz,
+        inspected_at timestamptz,
+        inzagedatum date,
+        akkoord text CHECK (akkoord IN ('Ja', 'Nee', 'Onbekend')),
+        toestemming text CHECK (toestemming IN ('Ja', 'Nee', 'Onbekend')),
+        UNIQUE (dossier_id, version),
+        CHECK (inspected_at IS NULL OR (frozen_at IS NOT NULL AND inzagedatum IS NOT NULL AND akkoord IS NOT NULL))
+      );
+
+      CREATE TABLE gw.dossier_destinations (
+        id uuid PRIMARY KEY,
+        dossier_id uuid NOT NULL REFERENCES gw.dossiers (id),
+        version_id uuid NOT NULL REFERENCES gw.dossier_versions (id),
+        destination_brin text NOT NULL CHECK (destination_brin ~ '^[0-9]{2}[A-Z]{2}$'),
+        state text NOT NULL CHECK (state IN ('klaargezet', 'ingetrokken', 'verlopen')),
+        ready_at timestamptz NOT NULL,
+        ready_by text NOT NULL,
+        ended_at timestamptz,
+        CHECK ((state = 'klaargezet') = (ended_at IS NULL))
+      );
+      CREATE UNIQUE INDEX dossier_destinations_one_ready
+        ON gw.dossier_destinations (dossier_id) WHERE state = 'klaargezet';
+      CREATE INDEX dossier_destinations_by_dossier ON gw.dossier_destinations (dossier_id, ready_at DESC);`,
+  },
+  {
+    id: 'gw-102-incoming-requests',
+    sql: `
+      -- Document requests this gateway answered, by pupil key only: a later klaarzetten for the
+      -- requesting school sends it a notice.
+      CREATE TABLE gw.incoming_requests (
+        id uuid PRIMARY KEY,
+        school_brin text NOT NULL REFERENCES gw.schools (brin),
+        routing_key text NOT NULL,
+        session_id text NOT NULL,
+        destination_brin text NOT NULL,
+        destination_routing_key text NOT NULL,
+        pupil_key text NOT NULL,
+        dossier_id uuid REFERENCES gw.dossiers (id),
+        version integer,
+        result text NOT NULL,
+        received_at timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE INDEX incoming_requests_pupil ON gw.incoming_requests (school_brin, pupil_key, destination_brin);
+
+      -- Failed look-ups (LeerlingNietGevonden, GegevensKomenNietOvereen) per requesting school in
+      -- the current hour; shared by every instance of this gateway.
+      CREATE TABLE gw.lookup_failures (
+        destination_brin text PRIMARY KEY,
+        window_start timestamptz NOT NULL,
+        failures integer NOT NULL CHECK (failures >= 0),
+        blocked_until timestamptz
+      );
+
+      -- Where pupils registered (registration notices from receiving schools).
+      CREATE TABLE gw.registration_notices (
+        id uuid PRIMARY KEY,
+        school_brin text NOT NULL REFERENCES gw.schools (brin),
+        pupil_key text NOT NULL,
+        destination_brin text NOT NULL CHECK (destination_brin ~ '^[0-9]{2}[A-Z]{2}$'),
+        preference_rank integer,
+        received_at timestamptz NOT NULL DEFAULT now(),
+        UNIQUE (school_brin, pupil_key, destination_brin)
+      );`,
+  },
+];
