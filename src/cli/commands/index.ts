@@ -1,9 +1,21 @@
 import type { Command } from '../command.js';
+import { apikeyCommand } from './apikey.js';
+import { auditCommand } from './audit.js';
 import { generateCommand } from './generate.js';
 import { keysCommand } from './keys.js';
 import { pkiCommand } from './pki.js';
 import { renderCommand } from './render.js';
+import { serveCommand } from './serve.js';
 import { validateCommand } from './validate.js';
 
 /** Every `overstap` command, in the order the help lists them. */
-export const COMMANDS: Command[] = [validateCommand, renderCommand, generateCommand, pkiCommand, keysCommand];
+export const COMMANDS: Command[] = [
+  serveCommand,
+  validateCommand,
+  renderCommand,
+  generateCommand,
+  pkiCommand,
+  keysCommand,
+  apikeyCommand,
+  auditCommand,
+];

@@ -1,0 +1,126 @@
+import { randomUUID } from 'node:crypto';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { createDossierFromGenerated, registerHostedSchool } from '../../gateway/index.js';
+import { createApiKey } from '../../platform/auth/api-keys.js';
+import type { Keyring } from '../../platform/context.js';
+import { type Actor, type Ctx, SYSTEM_ACTOR } from '../../platform/context.js';
+import type { Db } from '../../platform/db/index.js';
+import { certificateFingerprint, type TlsMaterial } from '../../platform/pki/index.js';
+import {
+  grantMandate,
+  registerDeliveryPoint,
+  registerSchool,
+  registerSupplierSystem,
+  setAdmission,
+} from '../../trafficcenter/index.js';
+
+/** The demo region of `npm start`: a few po and vo schools, pupils and dossiers, API keys. */
+const SCHOOLS = [
+  { brin: '01AA', name: 'Basisschool De Regenboog', sector: 'po', place: 'Amersfoort' },
+  { brin: '02BB', name: 'Openbare Basisschool Het Kompas', sector: 'po', place: 'Leusden' },
+  { brin: '03CC', name: 'Daltonschool De Sterrenkijker', sector: 'po', place: 'Soest' },
+  { brin: '21XX', name: 'Het Amersfoorts Lyceum', sector: 'vo', place: 'Amersfoort' },
+  { brin: '22YY', name: 'Scholengemeenschap De Eem', sector: 'vo', place: 'Amersfoort' },
+] as const;
+const PUPILS_PER_PO_SCHOOL = 8;
+const REGION = 'Demo-regio Eemland';
+
+export interface DemoCredentials {
+  operatorKey: string;
+  schools: Array<{ brin: string; name: string; sector: string; apiKey: string }>;
+}
+
+/** True when the traffic center knows no school yet: a fresh data folder. */
+export async function isEmpty(db: Db): Promise<boolean> {
+  const { rows } = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM tc.schools');
+  return rows[0].n === 0;
+}
+
+/**
+ * Seeds the demo region in an all-in-one installation: every school is registered at the traffic
+ * center, hosted on the gateway with its delivery point, mandated to this node's certificate and
+ * admitted; each po school gets generated POVO dossiers. Writes the API keys to
+ * `<dataDir>/demo-credentials.json` (development only).
+ */
+export async function seedDemo(deps: {
+  db: Db;
+  keyring: Keyring;
+  tls: TlsMaterial;
+  publicChainUrl: string;
+  dataDir: string;
+}): Promise<DemoCredentials> {
+  const ctx = (actor: Actor = SYSTEM_ACTOR): Ctx => ({
+    db: deps.db,
+    keyring: deps.keyring,
+    actor,
+    requestId: `demo-${randomUUID()}`,
+    now: () => new Date(),
+  });
+  const supplier = await registerSupplierSystem(ctx(), {
+    name: 'Overstap demo gateway',
+    certificateFingerprint: certificateFingerprint(deps.tls.cert),
+  });
+  const credentials: DemoCredentials = {
+    operatorKey: (
+      await createApiKey(deps.db, {
+        label: 'demo operator',
+        kind: 'operator',
+        schools: [],
+        permissions: ['tc:admin', 'tc:read', 'gateway:admin', 'audit:read'],
+      })
+    ).key,
+    schools: [],
+  };
+  for (const s of SCHOOLS) {
+    const hosted = await registerHostedSchool(
+      ctx(),
+      { brin: s.brin, vestiging: '00', name: s.name, sector: s.sector, region: REGION },
+      { publicChainUrl: deps.publicChainUrl },
+    );
+    await registerSchool(ctx(), {
+      brin: s.brin,
+      vestiging: '00',
+      name: s.name,
+      sector: s.sector,
+      board: 'Stichting Onderwijs Eemland',
+      region: REGION,
+      place: s.place,
+    });
+    await grantMandate(ctx(), { supplierId: supplier.id, brin: s.brin });
+    await registerDeliveryPoint(ctx(), {
+      routingKey: hosted.deliveryPoint.routingKey,
+      brin: s.brin,
+      supplierId: supplier.id,
+      url: hosted.deliveryPoint.url,
+      purpose: 'OV',
+      publicKey: hosted.deliveryPoint.publicKey,
+    });
+    await setAdmission(ctx(), s.brin, { action: 'recordTestExchange' });
+    await setAdmission(ctx(), s.brin, { action: 'qualify', from: '2025-01-01' });
+    const key = await createApiKey(deps.db, {
+      label: `demo ${s.name}`,
+      kind: 'school',
+      schools: [s.brin],
+      permissions:
+        s.sector === 'po'
+          ? ['dossier:read', 'dossier:write', 'dossier:inzage', 'dossier:klaarzetten']
+          : ['registration:write', 'request:send', 'received:read', 'received:write'],
+    });
+    credentials.schools.push({ brin: s.brin, name: s.name, sector: s.sector, apiKey: key.key });
+    if (s.sector === 'po') {
+      for (let i = 0; i < PUPILS_PER_PO_SCHOOL; i++) {
+        await createDossierFromGenerated(ctx(), {
+          schoolBrin: s.brin,
+          profile: 'POVO',
+          seed: `demo-${s.brin}`,
+          index: i,
+        });
+      }
+    }
+  }
+  await writeFile(join(deps.dataDir, 'demo-credentials.json'), `${JSON.stringify(credentials, null, 2)}\n`, {
+    mode: 0o600,
+  });
+  return credentials;
+}

@@ -1,0 +1,165 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import {
+  createGatewayChainClients,
+  ensureSummerSwitchScheduled,
+  gatewayJobHandlers,
+  gatewayMigrations,
+  registerGatewayApiRoutes,
+  registerGatewayChainRoutes,
+} from '../../gateway/index.js';
+import { requireApiKey } from '../../platform/auth/api-keys.js';
+import type { Config } from '../../platform/config.js';
+import {
+  createKeyring,
+  loadOrCreateDevKeys,
+  parseKeyConfig,
+  type RotatingKeyring,
+  verifyKeys,
+} from '../../platform/crypto/index.js';
+import { type Db, type Migration, migrate, openDatabase } from '../../platform/db/index.js';
+import { mtlsServerOptions } from '../../platform/http/mtls.js';
+import { createHttpServer, type HttpServer } from '../../platform/http/server.js';
+import { JobRunner, jobStats } from '../../platform/jobs/index.js';
+import { allPlatformMigrations } from '../../platform/migrations.js';
+import {
+  ensureDevPki,
+  loadTlsMaterial,
+  type TlsMaterial,
+  tlsMaterialFromEnv,
+} from '../../platform/pki/index.js';
+import { registerTrafficCenterRoutes, trafficCenterMigrations } from '../../trafficcenter/index.js';
+
+/** A running Overstap: its two listeners and what it stands on. */
+export interface RunningOverstap {
+  config: Config;
+  db: Db;
+  keyring: RotatingKeyring;
+  tls: TlsMaterial;
+  /** The JSON API (plain HTTP; put a TLS proxy in front outside localhost). */
+  apiUrl: string;
+  /** The chain endpoints (HTTPS with mutual TLS). */
+  chainUrl: string;
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  /** Log destination (tests capture it to prove nothing personal is logged). */
+  logStream?: NodeJS.WritableStream;
+  logLevel?: string;
+  /** Run durable jobs in this process (default true). */
+  runJobs?: boolean;
+}
+
+const hasTrafficCenter = (c: Config) => c.role === 'all' || c.role === 'trafficcenter';
+const hasGateway = (c: Config) => c.role === 'all' || c.role === 'gateway';
+
+export function migrationsFor(config: Config): Migration[] {
+  return [
+    ...allPlatformMigrations,
+    ...(hasTrafficCenter(config) ? trafficCenterMigrations : []),
+    ...(hasGateway(config) ? gatewayMigrations : []),
+  ];
+}
+
+/**
+ * Starts Overstap in the role the configuration names: opens the database (PGlite in the data
+ * folder, or PostgreSQL), runs the migrations, checks the encryption keys, loads the TLS material
+ * (development CA and certificates in `<dataDir>/pki` when none are configured) and starts the API
+ * listener and the mutual-TLS chain listener. In the all-in-one role, chain calls between the
+ * gateway and the traffic center still go over the chain listener on loopback.
+ */
+export async function startOverstap(config: Config, options: StartOptions = {}): Promise<RunningOverstap> {
+  await mkdir(config.dataDir, { recursive: true });
+  const db = await openDatabase(
+    config.databaseUrl ? { url: config.databaseUrl } : { dataDir: join(config.dataDir, 'pglite') },
+  );
+  const cleanups: Array<() => Promise<void> | void> = [() => db.close()];
+  const close = async () => {
+    for (const c of cleanups.reverse()) await c();
+  };
+  try {
+    await migrate(db, migrationsFor(config));
+    const keyOptions = config.encryptionKeys
+      ? parseKeyConfig(config.encryptionKeys, config.encryptionKeyId)
+      : await loadOrCreateDevKeys(config.dataDir);
+    const keyring = createKeyring(keyOptions);
+    await verifyKeys(db, keyring);
+
+    const tls =
+      (await tlsMaterialFromEnv({
+        OVERSTAP_TLS_CERT: config.tls.cert,
+        OVERSTAP_TLS_KEY: config.tls.key,
+        OVERSTAP_TLS_CA: config.tls.ca,
+      })) ?? (await loadTlsMaterial(await ensureDevPki(join(config.dataDir, 'pki'))));
+
+    const common = { logStream: options.logStream, logLevel: options.logLevel };
+    const api = await createHttpServer({
+      ...common,
+      title: 'Overstap API',
+      description:
+        'The JSON API of Overstap for integrators (school administrations) and the web app: the school gateway (sending and receiving side) and the traffic center’s administration. Errors: {code, message: {nl, en}, details}.',
+      health: async () => ({ role: config.role, database: db.kind }),
+      metrics: async () => jobMetrics(db),
+    });
+    const chain = await createHttpServer({
+      ...common,
+      tls: mtlsServerOptions(tls),
+      title: 'Overstap chain protocol',
+      description: 'Chain endpoints (mutual TLS with a chain certificate).',
+    });
+    cleanups.push(
+      () => api.close(),
+      () => chain.close(),
+    );
+
+    const adminAuth = requireApiKey(db);
+    if (hasTrafficCenter(config)) {
+      registerTrafficCenterRoutes(api, { db, adminAuth, keyring, surfaces: ['admin', 'public'] });
+      registerTrafficCenterRoutes(chain, { db, adminAuth, keyring, surfaces: ['chain'] });
+    }
+    let runner: JobRunner | undefined;
+    if (hasGateway(config)) {
+      const clients = createGatewayChainClients({ tls, trafficCenterUrl: config.trafficCenterUrl });
+      cleanups.push(() => clients.close());
+      const deps = { db, keyring, chain: clients, publicChainUrl: config.publicChainUrl };
+      await ensureSummerSwitchScheduled(db, { monthDay: config.summerSwitch });
+      registerGatewayApiRoutes(api, { ...deps, auth: requireApiKey(db) });
+      registerGatewayChainRoutes(chain, deps);
+      if (options.runJobs !== false) {
+        runner = new JobRunner(db, gatewayJobHandlers(deps), { pollMs: 500 });
+        runner.start();
+        cleanups.push(() => runner?.stop());
+      }
+    }
+
+    await chain.listen({ host: config.host, port: config.chainPort });
+    await api.listen({ host: config.host, port: config.port });
+    return {
+      config,
+      db,
+      keyring,
+      tls,
+      apiUrl: urlOf(api, 'http'),
+      chainUrl: urlOf(chain, 'https'),
+      close,
+    };
+  } catch (e) {
+    await close();
+    throw e;
+  }
+}
+
+function urlOf(server: HttpServer, scheme: 'http' | 'https'): string {
+  const address = server.server.address();
+  if (address === null || typeof address === 'string') return `${scheme}://localhost`;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  return `${scheme}://${host === '127.0.0.1' || host === '[::1]' ? 'localhost' : host}:${address.port}`;
+}
+
+async function jobMetrics(db: Db): Promise<string> {
+  const lines = ['# HELP overstap_jobs Durable jobs by kind and state', '# TYPE overstap_jobs gauge'];
+  for (const s of await jobStats(db))
+    lines.push(`overstap_jobs{kind="${s.kind}",state="${s.state}"} ${s.count}`);
+  return `${lines.join('\n')}\n`;
+}
