@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { conformanceCases } from '../../../test/support/conformance.js';
-import { xmllintValidate } from '../../../test/support/xmllint.js';
+import { xmllintValidateMany } from '../../../test/support/xmllint.js';
 import { parseXml } from '../xml/parse.js';
 import { validateSchema } from './validate-xsd.js';
 
@@ -27,13 +27,14 @@ describe('schema validation', () => {
   });
 
   it('agrees with libxml2 (xmllint) on every well-formed conformance case', async () => {
-    const disagreements: string[] = [];
-    for (const { c, doc } of parsed) {
-      if (doc === null || doc.hadDoctype) continue;
-      const ours = validateSchema(doc.root, 'official').length === 0;
-      const theirs = (await xmllintValidate(c.bytes)).valid;
-      if (ours !== theirs) disagreements.push(c.id);
-    }
+    const checked = parsed.filter(({ doc }) => doc !== null && !doc.hadDoctype);
+    const theirs = await xmllintValidateMany(checked.map(({ c }) => c.bytes));
+    const disagreements = checked
+      .filter(
+        ({ doc }, i) => doc !== null && (validateSchema(doc.root, 'official').length === 0) !== theirs[i],
+      )
+      .map(({ c }) => c.id);
+    expect(checked.length).toBeGreaterThan(150);
     expect(disagreements).toEqual([]);
   });
 
