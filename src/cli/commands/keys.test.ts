@@ -1,33 +1,12 @@
-import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { runCli } from '../../../test/support/cli.js';
 import { createKeyring, parseKeyConfig } from '../../platform/crypto/index.js';
-import type { CliContext, Lang } from '../command.js';
+import type { Lang } from '../command.js';
 import { defaultKeyId, keysCommand } from './keys.js';
 
-/** Runs `overstap keys ACTION… [--id ID]` with a context that captures what it prints. */
-async function runKeys(positionals: string[], id?: string, lang: Lang = 'nl') {
-  let stdout = '';
-  let stderr = '';
-  const sink = (append: (s: string) => void) =>
-    new Writable({
-      write(chunk, _enc, done) {
-        append(String(chunk));
-        done();
-      },
-    });
-  const ctx: CliContext = {
-    lang,
-    cwd: process.cwd(),
-    stdout: sink((s) => {
-      stdout += s;
-    }),
-    stderr: sink((s) => {
-      stderr += s;
-    }),
-    t: (m) => m[lang],
-  };
-  const code = await keysCommand.run({ values: id === undefined ? {} : { id }, positionals }, ctx);
-  return { code, stdout, stderr };
+/** Runs `overstap keys ACTION… [--id ID]` through the CLI and captures what it prints. */
+function runKeys(positionals: string[], id?: string, lang: Lang = 'nl') {
+  return runCli(['--lang', lang, 'keys', ...positionals, ...(id === undefined ? [] : ['--id', id])]);
 }
 
 describe('overstap keys', () => {

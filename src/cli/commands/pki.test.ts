@@ -2,11 +2,10 @@ import { X509Certificate } from 'node:crypto';
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
-import { parseArgs } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runCli } from '../../../test/support/cli.js';
 import { certificateFingerprint } from '../../platform/pki/index.js';
-import type { CliContext, Command, Lang } from '../command.js';
+import type { Lang } from '../command.js';
 import { pkiCommand } from './pki.js';
 
 let cwd: string;
@@ -17,50 +16,9 @@ afterEach(async () => {
   await rm(cwd, { recursive: true, force: true });
 });
 
-/** Parses `argv` with the command's options as `overstap` does, runs it, and captures the output. */
-async function runCommand(
-  command: Command,
-  argv: string[],
-  options: { cwd: string; lang?: Lang },
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const sink = (append: (s: string) => void) =>
-    new Writable({
-      write(chunk, _enc, done) {
-        append(String(chunk));
-        done();
-      },
-    });
-  const lang = options.lang ?? 'nl';
-  const ctx: CliContext = {
-    lang,
-    cwd: options.cwd,
-    stdout: sink((s) => {
-      stdout += s;
-    }),
-    stderr: sink((s) => {
-      stderr += s;
-    }),
-    t: (m) => m[lang],
-  };
-  const parsed = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    strict: true,
-    options: Object.fromEntries(
-      Object.entries(command.options).map(([k, o]) => [
-        k,
-        {
-          type: o.type,
-          ...(o.multiple ? { multiple: true } : {}),
-          ...(o.default !== undefined ? { default: o.default } : {}),
-        },
-      ]),
-    ) as never,
-  });
-  const code = await command.run({ values: parsed.values as never, positionals: parsed.positionals }, ctx);
-  return { code, stdout, stderr };
+/** Runs `overstap pki …` through the CLI in a folder and captures the output. */
+function runCommand(_command: typeof pkiCommand, argv: string[], options: { cwd: string; lang?: Lang }) {
+  return runCli(['--lang', options.lang ?? 'nl', 'pki', ...argv], options.cwd);
 }
 
 describe('overstap pki', () => {
