@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../test/support/cli.js';
 import { createKeyring, parseKeyConfig } from '../../platform/crypto/index.js';
 import type { Lang } from '../command.js';
-import { defaultKeyId, keysCommand } from './keys.js';
+import { defaultKeyId } from './keys.js';
 
 /** Runs `overstap keys ACTION… [--id ID]` through the CLI and captures what it prints. */
 function runKeys(positionals: string[], id?: string, lang: Lang = 'nl') {

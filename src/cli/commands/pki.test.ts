@@ -6,7 +6,6 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../../test/support/cli.js';
 import { certificateFingerprint } from '../../platform/pki/index.js';
 import type { Lang } from '../command.js';
-import { pkiCommand } from './pki.js';
 
 let cwd: string;
 beforeEach(async () => {
@@ -17,18 +16,18 @@ afterEach(async () => {
 });
 
 /** Runs `overstap pki …` through the CLI in a folder and captures the output. */
-function runCommand(_command: typeof pkiCommand, argv: string[], options: { cwd: string; lang?: Lang }) {
+function runPki(argv: string[], options: { cwd: string; lang?: Lang }) {
   return runCli(['--lang', options.lang ?? 'nl', 'pki', ...argv], options.cwd);
 }
 
 describe('overstap pki', () => {
   it('creates a CA in ./data/pki by default and issues a server certificate for localhost', async () => {
-    const init = await runCommand(pkiCommand, ['init'], { cwd });
+    const init = await runPki(['init'], { cwd });
     expect(init.code).toBe(0);
     expect(init.stdout).toContain('Keten-CA gemaakt in data/pki');
     expect((await stat(join(cwd, 'data/pki/ca.key'))).mode & 0o777).toBe(0o600);
 
-    const issue = await runCommand(pkiCommand, ['issue', 'trafficcenter', '--kind', 'server'], {
+    const issue = await runPki(['issue', 'trafficcenter', '--kind', 'server'], {
       cwd,
       lang: 'en',
     });
@@ -43,7 +42,7 @@ describe('overstap pki', () => {
   });
 
   it('issues client and dual certificates with the given names in another folder', async () => {
-    expect((await runCommand(pkiCommand, ['init', '--dir', 'chain'], { cwd })).code).toBe(0);
+    expect((await runPki(['init', '--dir', 'chain'], { cwd })).code).toBe(0);
     const client = await runCommand(
       pkiCommand,
       ['issue', 'supplier-a', '--kind', 'client', '--dir', 'chain'],
@@ -81,12 +80,12 @@ describe('overstap pki', () => {
   });
 
   it('refuses to replace a CA or a certificate without --force', async () => {
-    await runCommand(pkiCommand, ['init'], { cwd });
-    const again = await runCommand(pkiCommand, ['init'], { cwd });
+    await runPki(['init'], { cwd });
+    const again = await runPki(['init'], { cwd });
     expect(again.code).toBe(1);
     expect(again.stderr).toContain('bestaat al; gebruik --force');
     const before = await readFile(join(cwd, 'data/pki/ca.crt'), 'utf8');
-    expect((await runCommand(pkiCommand, ['init', '--force'], { cwd })).code).toBe(0);
+    expect((await runPki(['init', '--force'], { cwd })).code).toBe(0);
     expect(await readFile(join(cwd, 'data/pki/ca.crt'), 'utf8')).not.toBe(before);
   });
 
@@ -104,7 +103,7 @@ describe('overstap pki', () => {
       [['init', 'extra'], 'Unexpected arguments: extra'],
     ];
     for (const [argv, message] of cases) {
-      const r = await runCommand(pkiCommand, argv, { cwd, lang: 'en' });
+      const r = await runPki(argv, { cwd, lang: 'en' });
       expect(r.code, argv.join(' ')).toBe(2);
       expect(r.stderr, argv.join(' ')).toContain(message);
     }
