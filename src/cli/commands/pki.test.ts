@@ -43,18 +43,13 @@ describe('overstap pki', () => {
 
   it('issues client and dual certificates with the given names in another folder', async () => {
     expect((await runPki(['init', '--dir', 'chain'], { cwd })).code).toBe(0);
-    const client = await runCommand(
-      pkiCommand,
-      ['issue', 'supplier-a', '--kind', 'client', '--dir', 'chain'],
-      { cwd },
-    );
+    const client = await runPki(['issue', 'supplier-a', '--kind', 'client', '--dir', 'chain'], { cwd });
     expect(client.code).toBe(0);
     expect(client.stdout).toContain('vingerafdruk');
     expect(
       new X509Certificate(await readFile(join(cwd, 'chain/supplier-a.crt'))).subjectAltName,
     ).toBeUndefined();
-    const gw = await runCommand(
-      pkiCommand,
+    const gw = await runPki(
       [
         'issue',
         'gw1',
