@@ -6,6 +6,7 @@ import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isEmpty, seedDemo } from '../../src/cli/serve/demo.js';
 import { type RunningOverstap, startOverstap } from '../../src/cli/serve/start.js';
+import { createApiKey } from '../../src/platform/auth/api-keys.js';
 import { loadConfig } from '../../src/platform/config.js';
 import { DATABASE_KINDS, openTestDatabase, type TestDatabase } from '../support/databases.js';
 
@@ -261,6 +262,73 @@ for (const kind of DATABASE_KINDS) {
       );
       expect(r21.body).toMatchObject({ result: 'NietKlaargezet' });
       expect(r22.body).toMatchObject({ result: 'OverdrachtGeslaagd', state: 'ontvangen' });
+    }, 60_000);
+
+    it('moves a VOVO dossier between two vo schools and a binnen-BRIN dossier within one school', async () => {
+      // A supplier key for both vo schools, with the sending and the receiving permissions.
+      const supplier = await createApiKey(running.db, {
+        label: 'vo supplier',
+        kind: 'supplier',
+        schools: ['21XX', '22YY'],
+        permissions: [
+          'dossier:read',
+          'dossier:write',
+          'dossier:inzage',
+          'dossier:klaarzetten',
+          'registration:write',
+          'request:send',
+          'received:read',
+        ],
+      });
+      demo.schools.push({ brin: 'VO-SUPPLIER', apiKey: supplier.key });
+      const as = (method: string, path: string, body?: unknown) =>
+        api<Record<string, string>>('VO-SUPPLIER', method, path, body);
+      const transfer = async (
+        source: string,
+        destination: string,
+        profile: 'VOVO' | 'BB',
+        inspection?: object,
+      ) => {
+        const made = await as('POST', `/api/gw/schools/${source}/dossiers/generated`, {
+          profile,
+          seed: `${profile}-scenario`,
+        });
+        expect(made.status).toBe(201);
+        const id = made.body.dossierId;
+        const xml = (await api<string>('VO-SUPPLIER', 'GET', `/api/gw/schools/${source}/dossiers/${id}/xml`))
+          .body;
+        const field = (name: string) => new RegExp(`<${name}>([^<]+)</${name}>`).exec(xml)?.[1];
+        if (inspection) {
+          await as('POST', `/api/gw/schools/${source}/dossiers/${id}/ter-inzage`, {});
+          expect(
+            (await as('POST', `/api/gw/schools/${source}/dossiers/${id}/inspection`, inspection)).status,
+          ).toBe(200);
+        }
+        const ready = await as('POST', `/api/gw/schools/${source}/dossiers/${id}/klaarzetten`, {
+          destinationBrin: destination,
+        });
+        expect(ready.body).toMatchObject({ state: 'klaargezet', destinationBrin: destination });
+        const reg = await as('POST', `/api/gw/schools/${destination}/registrations`, {
+          achternaam: field('achternaam'),
+          bsn: field('bsn'),
+          geboortedatum: field('geboortedatum'),
+          sourceBrin: source,
+        });
+        expect(reg.status).toBe(201);
+        return as(
+          'POST',
+          `/api/gw/schools/${destination}/registrations/${reg.body.registrationId}/request`,
+          {},
+        );
+      };
+      const vovo = await transfer('21XX', '22YY', 'VOVO', {
+        inzagedatum: '2026-03-22',
+        akkoord: 'Ja',
+        toestemming: 'Ja',
+      });
+      expect(vovo.body).toMatchObject({ result: 'OverdrachtGeslaagd', state: 'ontvangen' });
+      const bb = await transfer('21XX', '21XX', 'BB');
+      expect(bb.body).toMatchObject({ result: 'OverdrachtGeslaagd', state: 'ontvangen' });
     }, 60_000);
 
     it('refuses another school’s data and requests without a valid key', async () => {
