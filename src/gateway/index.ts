@@ -77,7 +77,9 @@ export {
   DEFAULT_SUMMER_SWITCH,
   ensureSummerSwitchScheduled,
   expireReadyDossiers,
+  regionSummerSwitch,
   scheduleSummerSwitch,
+  setRegionSummerSwitch,
   summerSwitchMoment,
 } from './sending/expire-ready-dossiers.js';
 export { importDossier } from './sending/import-dossier.js';

@@ -6,7 +6,12 @@ import { REQUEST_DOSSIER } from './receiving/receive-ready-notice.js';
 import { SEND_REGISTRATION_NOTICE } from './receiving/register-pupil.js';
 import { type RequestTrigger, requestDossier } from './receiving/request-dossier.js';
 import { sendRegistrationNotice } from './receiving/send-registration-notice.js';
-import { expireReadyDossiers, SUMMER_SWITCH, scheduleSummerSwitch } from './sending/expire-ready-dossiers.js';
+import {
+  expireReadyDossiers,
+  regionSummerSwitch,
+  SUMMER_SWITCH,
+  scheduleSummerSwitch,
+} from './sending/expire-ready-dossiers.js';
 import { SEND_READY_NOTICE } from './sending/klaarzetten.js';
 import { sendReadyNotice } from './sending/send-ready-notice.js';
 
@@ -51,6 +56,11 @@ export function gatewayJobHandlers(
     },
     [SUMMER_SWITCH]: async (payload: { region: string | null; asOf: string; monthDay?: string }, job) => {
       const asOf = new Date(payload.asOf);
+      // A region that has since moved its date has a job of its own for the new date.
+      if (payload.region) {
+        const own = await regionSummerSwitch(deps.db, payload.region);
+        if (own !== undefined && own !== payload.monthDay) return;
+      }
       await expireReadyDossiers(ctx(job), { asOf, ...(payload.region ? { region: payload.region } : {}) });
       await scheduleSummerSwitch(deps.db, {
         year: asOf.getUTCFullYear() + 1,

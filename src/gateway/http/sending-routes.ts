@@ -3,7 +3,7 @@ import { listHostedSchools } from '../hosting/hosted-schools.js';
 import { registerHostedSchool } from '../hosting/register-hosted-school.js';
 import { createDossierFromGenerated } from '../sending/create-dossier-from-generated.js';
 import { editDossier } from '../sending/edit-dossier.js';
-import { expireReadyDossiers } from '../sending/expire-ready-dossiers.js';
+import { expireReadyDossiers, setRegionSummerSwitch } from '../sending/expire-ready-dossiers.js';
 import { importDossier } from '../sending/import-dossier.js';
 import { klaarzetten } from '../sending/klaarzetten.js';
 import { listDossiers } from '../sending/list-dossiers.js';
@@ -235,5 +235,30 @@ export function registerSendingRoutes(api: ApiScope, kit: RouteKit): void {
         asOf: new Date(request.body.asOf),
         ...(request.body.region ? { region: request.body.region } : {}),
       }),
+  );
+  api.put(
+    '/api/gw/regions/:region/summer-switch',
+    {
+      preHandler,
+      schema: {
+        ...tags('gateway: dossiers'),
+        summary: 'Give a region its own summer switch date (MM-DD); its next switch is scheduled',
+        params: Type.Object({ region: Type.String({ minLength: 1, maxLength: 200 }) }),
+        body: Type.Object({
+          monthDay: Type.String({ pattern: '^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$' }),
+        }),
+        response: {
+          200: Type.Object({ region: Type.String(), monthDay: Type.String(), next: S.Timestamp }),
+          ...S.errors,
+        },
+      },
+    },
+    async (request) => {
+      const set = await setRegionSummerSwitch(ctx(request), {
+        region: request.params.region,
+        monthDay: request.body.monthDay,
+      });
+      return { ...set, next: set.next.toISOString() };
+    },
   );
 }

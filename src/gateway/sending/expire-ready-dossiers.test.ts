@@ -2,7 +2,13 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../test/support/databases.js';
 import { type ChainWorld, chainTestMigrations, startChainWorld } from '../chain-harness.js';
 import { dossierXml, schoolActor, TestClock } from '../test-fixtures.js';
-import { scheduleSummerSwitch, summerSwitchMoment } from './expire-ready-dossiers.js';
+import {
+  expireReadyDossiers,
+  regionSummerSwitch,
+  scheduleSummerSwitch,
+  setRegionSummerSwitch,
+  summerSwitchMoment,
+} from './expire-ready-dossiers.js';
 import { importDossier } from './import-dossier.js';
 import { klaarzetten } from './klaarzetten.js';
 import { listDossiers } from './list-dossiers.js';
@@ -77,6 +83,34 @@ describeEachDatabase(
         destinationBrin: NORTH,
       });
       expect(await stateOf(NORTH, north)).toMatchObject({ state: 'klaargezet' });
+    });
+
+    it('a region with its own date is left alone by the gateway-wide switch and expires on its own date', async () => {
+      const EAST = '93PC';
+      await w.school(EAST, { region: 'Oost' });
+      const admin = w.ctx();
+      const set = await setRegionSummerSwitch(admin, { region: 'Oost', monthDay: '06-30' });
+      expect(set.monthDay).toBe('06-30');
+      expect(await regionSummerSwitch(db(), 'Oost')).toBe('06-30');
+      const east = await ready(EAST, 7);
+      const west = await ready(SOUTH, 8);
+      const stateOf = async (brin: string, id: string) =>
+        (await listDossiers(w.ctx(schoolActor([brin])), { schoolBrin: brin })).find(
+          (d) => d.dossierId === id,
+        );
+
+      const global = await expireReadyDossiers(admin, { asOf: new Date(`${YEAR + 5}-01-01T00:00:00Z`) });
+      expect(global.expired).toBeGreaterThanOrEqual(1);
+      expect(await stateOf(SOUTH, west)).toMatchObject({ state: 'verlopen' });
+      expect(await stateOf(EAST, east)).toMatchObject({ state: 'klaargezet' });
+
+      await expireReadyDossiers(admin, { asOf: new Date(`${YEAR + 5}-01-01T00:00:00Z`), region: 'Oost' });
+      expect(await stateOf(EAST, east)).toMatchObject({ state: 'verlopen' });
+      await expect(setRegionSummerSwitch(admin, { region: 'Oost', monthDay: '13-01' })).rejects.toMatchObject(
+        {
+          code: 'VALIDATION_FAILED',
+        },
+      );
     });
   },
   { migrations: chainTestMigrations },

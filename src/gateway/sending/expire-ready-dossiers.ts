@@ -13,7 +13,7 @@ export const DEFAULT_SUMMER_SWITCH = '07-15';
 export interface ExpireInput {
   /** Dossiers set ready before this moment expire. */
   asOf: Date;
-  /** Only the hosted schools of this region; every hosted school when absent. */
+  /** Only the hosted schools of this region; without it, every school whose region has no date of its own. */
   region?: string;
 }
 
@@ -38,7 +38,11 @@ export async function expireReadyDossiers(ctx: Ctx, input: ExpireInput): Promise
          SELECT t.id FROM gw.dossier_destinations t
            JOIN gw.dossiers d ON d.id = t.dossier_id
            JOIN gw.schools s ON s.brin = d.school_brin
-          WHERE t.state = 'klaargezet' AND t.ready_at < $1 AND ($2::text IS NULL OR s.region = $2)
+          WHERE t.state = 'klaargezet' AND t.ready_at < $1
+            AND CASE WHEN $2::text IS NULL
+                     -- the gateway-wide switch leaves regions that have a date of their own alone
+                     THEN s.region IS NULL OR s.region NOT IN (SELECT region FROM gw.region_summer_switch)
+                     ELSE s.region = $2 END
           FOR UPDATE OF t, d
        ), ended AS (
          UPDATE gw.dossier_destinations t SET state = 'verlopen', ended_at = $3
@@ -105,5 +109,48 @@ export async function ensureSummerSwitchScheduled(
   return scheduleSummerSwitch(db, {
     year: now < thisYear ? year : year + 1,
     ...(options.monthDay ? { monthDay: options.monthDay } : {}),
+  });
+}
+
+/** The summer switch date a region has set for itself, if any. */
+export async function regionSummerSwitch(db: Queryable, region: string): Promise<string | undefined> {
+  const { rows } = await db.query<{ month_day: string }>(
+    'SELECT month_day FROM gw.region_summer_switch WHERE region = $1',
+    [region],
+  );
+  return rows[0]?.month_day;
+}
+
+/**
+ * Gives a region its own summer switch date (MM-DD) and schedules its next switch. A job that was
+ * scheduled for an earlier date of the region finds the date changed and does nothing.
+ */
+export async function setRegionSummerSwitch(
+  ctx: Ctx,
+  input: { region: string; monthDay: string },
+): Promise<{ region: string; monthDay: string; next: Date }> {
+  authorize(ctx, 'gateway:admin');
+  const region = input.region.trim();
+  if (!region || region.length > 200) throw new AppError('VALIDATION_FAILED', { field: 'region' });
+  if (!/^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$/.test(input.monthDay)) {
+    throw new AppError('VALIDATION_FAILED', { field: 'monthDay', reason: 'MM-DD' });
+  }
+  const now = ctx.now();
+  return ctx.db.transaction(async (tx) => {
+    await tx.query(
+      `INSERT INTO gw.region_summer_switch (region, month_day, updated_at) VALUES ($1, $2, $3)
+         ON CONFLICT (region) DO UPDATE SET month_day = EXCLUDED.month_day, updated_at = EXCLUDED.updated_at`,
+      [region, input.monthDay, now],
+    );
+    const year = now.getUTCFullYear();
+    const next = await scheduleSummerSwitch(tx, {
+      year: now < summerSwitchMoment(year, input.monthDay) ? year : year + 1,
+      region,
+      monthDay: input.monthDay,
+    });
+    await audit.record(tx, ctx, 'gateway.summer-switch.set', {
+      details: { region, monthDay: input.monthDay },
+    });
+    return { region, monthDay: input.monthDay, next };
   });
 }

@@ -159,4 +159,15 @@ export const sendingMigrations: Migration[] = [
         UNIQUE (school_brin, pupil_key, destination_brin)
       );`,
   },
+  {
+    id: 'gw-103-region-summer-switch',
+    sql: `
+      -- A region's own summer switch date (MM-DD). Schools of a region without a row follow the
+      -- gateway-wide date (OVERSTAP_SUMMER_SWITCH, default 07-15).
+      CREATE TABLE gw.region_summer_switch (
+        region text PRIMARY KEY CHECK (length(region) BETWEEN 1 AND 200),
+        month_day text NOT NULL CHECK (month_day ~ '^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$'),
+        updated_at timestamptz NOT NULL DEFAULT now()
+      );`,
+  },
 ];
