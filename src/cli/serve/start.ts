@@ -140,8 +140,8 @@ export async function startOverstap(config: Config, options: StartOptions = {}):
       db,
       keyring,
       tls,
-      apiUrl: urlOf(api, 'http'),
-      chainUrl: urlOf(chain, 'https'),
+      apiUrl: urlOf(api, 'http', config.host),
+      chainUrl: urlOf(chain, 'https', config.host),
       close,
     };
   } catch (e) {
@@ -150,11 +150,11 @@ export async function startOverstap(config: Config, options: StartOptions = {}):
   }
 }
 
-function urlOf(server: HttpServer, scheme: 'http' | 'https'): string {
+/** The URL of a listener: the configured host name with the port it got. */
+function urlOf(server: HttpServer, scheme: 'http' | 'https', host: string): string {
   const address = server.server.address();
-  if (address === null || typeof address === 'string') return `${scheme}://localhost`;
-  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-  return `${scheme}://${host === '127.0.0.1' || host === '[::1]' ? 'localhost' : host}:${address.port}`;
+  const port = address !== null && typeof address !== 'string' ? address.port : 0;
+  return `${scheme}://${host.includes(':') ? `[${host}]` : host}:${port}`;
 }
 
 async function jobMetrics(db: Db): Promise<string> {
