@@ -30,9 +30,22 @@ export {
   type Severity,
   type ValidationMode,
 } from './findings.js';
-export { type GenerateOptions, generateDossier, generateDossiers, isValidBsn } from './generate/index.js';
+export { type GenerateOptions, generateDossier, generateDossiers } from './generate/index.js';
+export {
+  checkBsn,
+  checkOnderwijsnummer,
+  isValidBsn,
+  isValidOnderwijsnummer,
+  type NumberVerdict,
+} from './identifiers.js';
 export { DEFAULT_LIMITS, type DossierLimits } from './limits.js';
 export type * from './model.js';
 export * from './profiles.js';
 export { renderDossierHtml, renderDossierPdf } from './render/index.js';
-export { type ValidateOptions, type ValidationResult, validateDocument, validateTree } from './validate.js';
+export {
+  type ValidateOptions,
+  type ValidationResult,
+  validateAndReadDossier,
+  validateDocument,
+  validateTree,
+} from './validate.js';

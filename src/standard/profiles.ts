@@ -4,10 +4,12 @@
  * matrix VERPLICHT / OPTIONEEL / VERBODEN (STANDARD.md §1.9 and §2.7). Plain typed data, shared
  * by the business rules, the renderer, the generator and the web app.
  */
+
+/** The target namespace of the 2019.1 schema. */
+import type { Dossier } from './model.js';
 import { kid, stringValue, trimXml } from './rules/xpath.js';
 import type { XElement } from './xml/tree.js';
 
-/** The target namespace of the 2019.1 schema. */
 export { OSO_NAMESPACE } from './rules/xpath.js';
 
 export type ProfileCode = 'POPO' | 'POVO' | 'VOVO' | 'BB' | 'POSWV' | 'VOSWV';
@@ -382,16 +384,25 @@ function childText(el: XElement, name: string): string | undefined {
  * does not identify one of the six profiles.
  */
 export function profileOf(dossier: XElement): ProfileCode | undefined {
-  const soort = childText(dossier, 'overdrachtsoort');
-  if (soort === 'overdrachtbinnenbrin') return 'BB';
   const metadata = kid(dossier, 'metadata');
-  const overstap = metadata === undefined ? undefined : childText(metadata, 'overstap');
-  if (soort === 'overstapdossier') {
-    if (overstap === 'POPO' || overstap === 'POVO' || overstap === 'VOVO') return overstap;
-    return undefined;
+  return profileFromCodes(
+    childText(dossier, 'overdrachtsoort'),
+    metadata === undefined ? undefined : childText(metadata, 'overstap'),
+  );
+}
+
+/** The same for a dossier in the typed model (values trimmed as the standard means them). */
+export function profileOfDossier(
+  dossier: Pick<Dossier, 'overdrachtsoort' | 'metadata'>,
+): ProfileCode | undefined {
+  return profileFromCodes(dossier.overdrachtsoort?.trim(), dossier.metadata?.overstap?.trim());
+}
+
+function profileFromCodes(soort: string | undefined, overstap: string | undefined): ProfileCode | undefined {
+  if (soort === 'overdrachtbinnenbrin') return 'BB';
+  if (soort === 'overstapdossier' && (overstap === 'POPO' || overstap === 'POVO' || overstap === 'VOVO')) {
+    return overstap;
   }
-  if (soort === 'swv-dossier') {
-    if (overstap === 'POSWV' || overstap === 'VOSWV') return overstap;
-  }
+  if (soort === 'swv-dossier' && (overstap === 'POSWV' || overstap === 'VOSWV')) return overstap;
   return undefined;
 }

@@ -1,7 +1,10 @@
 import { isStandardError, type StandardError } from './errors.js';
 import { compareFindings, type Finding, type ValidationMode } from './findings.js';
 import { checkAttachmentLimits, DEFAULT_LIMITS, type DossierLimits } from './limits.js';
+import { elementToModel } from './model/from-tree.js';
+import type { Dossier } from './model.js';
 import { checkBusinessRules, officialFamily } from './rules/index.js';
+import { SCHEMA } from './schema/index.js';
 import { validateSchema } from './schema/validate-xsd.js';
 import { doctypeRefused, parseXml } from './xml/parse.js';
 import type { XDocument } from './xml/tree.js';
@@ -36,6 +39,30 @@ const NOT_WELL_FORMED = new Set(['XML_NOT_WELL_FORMED', 'XML_ENCODING_INVALID', 
  * but refused: this function throws a StandardError for it, as a reader that cannot read.
  */
 export function validateDocument(bytes: Uint8Array, options: ValidateOptions = {}): ValidationResult {
+  return parseAndValidate(bytes, options).result;
+}
+
+/**
+ * `validateDocument`, and — when the document is a well-formed, schema-valid single `<dossier>` —
+ * the typed model that `readDossier` would give, built from the same parse: a caller that needs
+ * both (the gateway, for every dossier it stores or receives) reads and schema-checks the bytes once
+ * instead of twice. `dossier` is undefined otherwise (not valid, a `<dossiers>` batch, or mode official).
+ */
+export function validateAndReadDossier(
+  bytes: Uint8Array,
+  options: ValidateOptions = {},
+): { result: ValidationResult; dossier?: Dossier } {
+  const { doc, result } = parseAndValidate(bytes, options);
+  // readDossier's schema check is the strict one: only a strict verdict vouches for the model.
+  const strict = (options.mode ?? 'strict') === 'strict';
+  if (!doc || !strict || !result.xsdValid || doc.root.name !== 'dossier') return { result };
+  return { result, dossier: elementToModel(doc.root, SCHEMA.elements.dossier) as Dossier };
+}
+
+function parseAndValidate(
+  bytes: Uint8Array,
+  options: ValidateOptions,
+): { doc?: XDocument; result: ValidationResult } {
   const mode = options.mode ?? 'strict';
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   let doc: XDocument;
@@ -43,12 +70,12 @@ export function validateDocument(bytes: Uint8Array, options: ValidateOptions = {
     doc = parseXml(bytes, limits, { allowDoctype: true });
   } catch (e) {
     if (isStandardError(e) && NOT_WELL_FORMED.has(e.code)) {
-      return { wellFormed: false, xsdValid: false, findings: [xmlFinding(e)], profile: null };
+      return { result: { wellFormed: false, xsdValid: false, findings: [xmlFinding(e)], profile: null } };
     }
     throw e;
   }
   checkAttachmentLimits(doc.root, limits);
-  return validateTree(doc, mode);
+  return { doc, result: validateTree(doc, mode) };
 }
 
 /** Validates an already parsed document (used by the batch and the benchmark). */

@@ -1,4 +1,4 @@
-import { isValidBsn } from '../../standard/index.js';
+import { isValidBsn, isValidOnderwijsnummer } from '../../standard/index.js';
 
 /**
  * Who a pupil is, as the gateway keeps it: always encrypted at rest (a keyring record bound to its
@@ -21,19 +21,7 @@ export function isBrin(value: string): boolean {
   return BRIN_PATTERN.test(value);
 }
 
-export { isValidBsn };
-
-/**
- * The onderwijsnummer check (DUO, for pupils without a BSN): nine digits whose weighted sum
- * 9·d1 + 8·d2 + … + 2·d8 − d9 leaves 5 when divided by 11 (101222331 is valid).
- */
-export function isValidOnderwijsnummer(value: string): boolean {
-  if (!/^[0-9]{9}$/.test(value)) return false;
-  let sum = 0;
-  for (let i = 0; i < 8; i++) sum += Number(value[i]) * (9 - i);
-  sum -= Number(value[8]);
-  return ((sum % 11) + 11) % 11 === 5;
-}
+export { isValidBsn, isValidOnderwijsnummer };
 
 /** Whether a text is a real calendar date written YYYY-MM-DD. */
 export function isIsoDate(value: string): boolean {

@@ -3,7 +3,7 @@ import {
   isStandardError,
   type ProfileCode,
   readDossier,
-  validateDocument,
+  validateAndReadDossier,
 } from '../../standard/index.js';
 import type { PupilIdentity } from '../pupils/identity.js';
 import { countFindings, profileOfDossier } from '../sending/dossier-store.js';
@@ -24,9 +24,10 @@ export interface CheckedReceived {
  */
 export function checkReceived(xml: Buffer, identity: PupilIdentity): CheckedReceived | undefined {
   try {
-    const result = validateDocument(xml, { mode: 'strict' });
+    // One parse for the verdict and the model; readDossier only to refuse a batch with its reason.
+    const { result, dossier: read } = validateAndReadDossier(xml, { mode: 'strict' });
     if (!result.wellFormed || !result.xsdValid) return undefined;
-    const dossier = readDossier(xml);
+    const dossier = read ?? readDossier(xml);
     const leerling = dossier.huidigeschool.leerling;
     const samePupil = identity.bsn
       ? leerling.bsn?.trim() === identity.bsn

@@ -5,7 +5,7 @@ import {
   isStandardError,
   type ProfileCode,
   readDossier,
-  validateDocument,
+  validateAndReadDossier,
 } from '../../standard/index.js';
 import type { PupilIdentity } from '../pupils/identity.js';
 import { profileOfDossier } from './dossier-store.js';
@@ -25,13 +25,14 @@ export interface CheckedDocument {
  */
 export function checkDocument(xml: Uint8Array): CheckedDocument {
   try {
-    const result = validateDocument(xml, { mode: 'strict' });
+    // One parse for the verdict and the model; readDossier only to refuse a batch with its reason.
+    const { result, dossier: read } = validateAndReadDossier(xml, { mode: 'strict' });
     if (!result.wellFormed || !result.xsdValid) {
       throw new AppError('DOSSIER_INVALID', {
         findings: result.findings.filter((f) => f.severity === 'fout').slice(0, 50),
       });
     }
-    const dossier = readDossier(xml);
+    const dossier = read ?? readDossier(xml);
     const profile = profileOfDossier(dossier);
     if (!profile) throw new AppError('DOSSIER_INVALID', { reason: 'no-profile' });
     return { xml, dossier, findings: result.findings, profile };

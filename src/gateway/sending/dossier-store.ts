@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Keyring } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/index.js';
 import { AppError } from '../../platform/errors.js';
-import type { Dossier, Finding, ProfileCode } from '../../standard/index.js';
+import { type Dossier, type Finding, type ProfileCode, profileOfDossier } from '../../standard/index.js';
 import { assertTransition, type DossierState } from './lifecycle.js';
 
 /**
@@ -156,16 +156,7 @@ export async function endReadiness(
   return rows[0]?.destination_brin;
 }
 
-/** The profile of a dossier model, as `profileOf` in the standard reads it from the XML. */
-export function profileOfDossier(dossier: Dossier): ProfileCode | undefined {
-  const soort = dossier.overdrachtsoort?.trim();
-  const overstap = dossier.metadata?.overstap?.trim();
-  if (soort === 'overdrachtbinnenbrin') return 'BB';
-  if (soort === 'overstapdossier' && (overstap === 'POPO' || overstap === 'POVO' || overstap === 'VOVO'))
-    return overstap;
-  if (soort === 'swv-dossier' && (overstap === 'POSWV' || overstap === 'VOSWV')) return overstap;
-  return undefined;
-}
+export { profileOfDossier };
 
 /** The school year (YYYY-YYYY, from 1 August) that a date falls in. */
 export function schoolYearOf(date: string): string | undefined {

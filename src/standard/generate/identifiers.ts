@@ -8,14 +8,6 @@ import type { Random } from './random.js';
 
 const BSN_WEIGHTS = [9, 8, 7, 6, 5, 4, 3, 2, -1];
 
-/** Whether nine digits pass the BSN 11-check (9·d1 + 8·d2 + … + 2·d8 − d9 ≡ 0 mod 11). */
-export function isValidBsn(value: string): boolean {
-  if (!/^\d{9}$/.test(value) || value === '000000000') return false;
-  let sum = 0;
-  for (let i = 0; i < 9; i++) sum += BSN_WEIGHTS[i] * Number(value[i]);
-  return sum % 11 === 0;
-}
-
 /** A random BSN: nine digits, not starting with 0, passing the 11-check. */
 export function bsn(rng: Random): string {
   for (;;) {

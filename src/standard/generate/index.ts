@@ -20,7 +20,6 @@ import { Random } from './random.js';
 import type { SchoolIdentity } from './school.js';
 
 export type { AttachmentMode } from './attachments.js';
-export { isValidBsn } from './identifiers.js';
 export { CLASS_SIZE } from './school.js';
 
 export interface GenerateOptions {

@@ -4,6 +4,7 @@
  * and onderwijsnummer, and the attachments.
  */
 import { inspectAttachment } from '../attachments/inspect.js';
+import { checkBsn, checkOnderwijsnummer, NUMBER_PROBLEM_TEXT } from '../identifiers.js';
 import {
   CATEGORIES,
   type DeclaredValue,
@@ -16,7 +17,6 @@ import {
 import type { XElement } from '../xml/tree.js';
 import { strictCl33, strictDeeldossier } from './codelist-rules.js';
 import type { FindingSink } from './context.js';
-import { checkBsn, checkOnderwijsnummer, NUMBER_PROBLEM_TEXT } from './identifiers.js';
 import {
   type ElementIndex,
   hasAncestors,

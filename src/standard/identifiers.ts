@@ -46,3 +46,13 @@ export const NUMBER_PROBLEM_TEXT: Readonly<Record<NumberProblem, { nl: string; e
   checksum: { nl: 'het controlecijfer klopt niet (elfproef)', en: 'the check digit is wrong (11-test)' },
   zeros: { nl: 'het bestaat alleen uit nullen', en: 'it consists of zeros only' },
 };
+
+/** Whether a value is a valid BSN (nine digits, 11-test, not all zeros). */
+export function isValidBsn(value: string): boolean {
+  return checkBsn(value).valid;
+}
+
+/** Whether a value is a valid onderwijsnummer (nine digits, DUO's variant of the 11-test). */
+export function isValidOnderwijsnummer(value: string): boolean {
+  return checkOnderwijsnummer(value).valid;
+}
