@@ -1,7 +1,14 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../test/support/cli.js';
+import { registerHostedSchool } from '../../gateway/index.js';
+import { loadConfig } from '../../platform/config.js';
+import { SYSTEM_ACTOR } from '../../platform/context.js';
 import { createKeyring, parseKeyConfig } from '../../platform/crypto/index.js';
 import type { Lang } from '../command.js';
+import { openStorage } from '../serve/storage.js';
 import { defaultKeyId } from './keys.js';
 
 /** Runs `overstap keys ACTION… [--id ID]` through the CLI and captures what it prints. */
@@ -41,4 +48,49 @@ describe('overstap keys', () => {
       expect(r.stdout).toBe('');
     }
   });
+});
+
+describe('overstap keys rotate', () => {
+  it('re-encrypts a node’s data under the new active key and retires the old one', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'overstap-keys-'));
+    const saved = { ...process.env };
+    try {
+      const old = (await runKeys(['generate'], 'old')).stdout.trim();
+      const fresh = (await runKeys(['generate'], 'new')).stdout.trim();
+      Object.assign(process.env, {
+        OVERSTAP_DATA_DIR: dir,
+        OVERSTAP_ROLE: 'gateway',
+        OVERSTAP_ENCRYPTION_KEYS: old,
+      });
+      // A hosted school stores an encrypted private key under the old key.
+      const first = await openStorage(loadConfig());
+      await registerHostedSchool(
+        {
+          db: first.db,
+          keyring: first.keyring,
+          actor: SYSTEM_ACTOR,
+          requestId: 'test',
+          now: () => new Date(),
+        },
+        { brin: '01AA', vestiging: '00', name: 'School', sector: 'po' },
+        { publicChainUrl: 'https://127.0.0.1:8443' },
+      );
+      await first.db.close();
+
+      process.env.OVERSTAP_ENCRYPTION_KEYS = `${old},${fresh}`;
+      process.env.OVERSTAP_ENCRYPTION_KEY_ID = 'new';
+      const rotated = await runCli(['keys', 'rotate', '--retire', 'old']);
+      expect(rotated.code).toBe(0);
+      expect(rotated.stdout).toMatch(/[1-9]\d* versleutelde waarden opnieuw versleuteld met sleutel new/);
+      expect(rotated.stdout).toContain('Sleutel old is ingetrokken');
+
+      // Without the old key the node still starts: nothing needs it any more.
+      process.env.OVERSTAP_ENCRYPTION_KEYS = fresh;
+      const again = await openStorage(loadConfig());
+      await again.db.close();
+    } finally {
+      process.env = saved;
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
