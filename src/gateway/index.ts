@@ -64,7 +64,7 @@ export { markImported, rejectReceived } from './receiving/mark-imported.js';
 export { receiveReadyNotice } from './receiving/receive-ready-notice.js';
 export { type RegisterPupilInput, type Registration, registerPupil } from './receiving/register-pupil.js';
 export { type BulkRequestResult, requestAllOpen } from './receiving/request-all-open.js';
-export { type RequestResult, requestDossier } from './receiving/request-dossier.js';
+export { type RequestResult, releaseAbandonedRequests, requestDossier } from './receiving/request-dossier.js';
 export { RESULT_EXPLANATIONS } from './receiving/result-explanations.js';
 // ---- sending side -----------------------------------------------------------------------------
 export { answerDocumentRequest } from './sending/answer-document-request.js';

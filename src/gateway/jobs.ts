@@ -1,5 +1,5 @@
 import { type Ctx, SYSTEM_ACTOR } from '../platform/context.js';
-import { isAppError } from '../platform/errors.js';
+import { AppError, isAppError } from '../platform/errors.js';
 import type { JobHandler, JobInfo } from '../platform/jobs/index.js';
 import type { GatewayDeps } from './deps.js';
 import { REQUEST_DOSSIER } from './receiving/receive-ready-notice.js';
@@ -45,13 +45,25 @@ export function gatewayJobHandlers(
       payload: { schoolBrin: string; registrationId: string; trigger?: RequestTrigger },
       job,
     ) => {
+      let outcome: Awaited<ReturnType<typeof requestDossier>>;
       try {
-        await requestDossier(ctx(job), deps.chain, { ...payload, trigger: payload.trigger ?? 'notice' });
+        outcome = await requestDossier(ctx(job), deps.chain, {
+          ...payload,
+          trigger: payload.trigger ?? 'notice',
+        });
       } catch (e) {
         // The registration moved on (imported, rejected) or is gone: nothing left to request.
         if (isAppError(e) && (e.code === 'TRANSITION_NOT_ALLOWED' || e.code === 'REGISTRATION_NOT_FOUND'))
           return;
         throw e; // CONFLICT (a request is running) and chain failures: retried with backoff
+      }
+      // The source (or the traffic center) could not be reached: the dossier is ready there, so ask
+      // again with backoff rather than leave the registration in 'fout' until someone asks by hand.
+      if (outcome.result === 'TechnischeFout') {
+        throw new AppError('CHAIN_UNREACHABLE', {
+          registrationId: payload.registrationId,
+          result: outcome.result,
+        });
       }
     },
     [SUMMER_SWITCH]: async (payload: { region: string | null; asOf: string; monthDay?: string }, job) => {

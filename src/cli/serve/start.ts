@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
@@ -7,9 +8,11 @@ import {
   gatewayMigrations,
   registerGatewayApiRoutes,
   registerGatewayChainRoutes,
+  releaseAbandonedRequests,
 } from '../../gateway/index.js';
 import { requireApiKey } from '../../platform/auth/api-keys.js';
 import type { Config } from '../../platform/config.js';
+import { SYSTEM_ACTOR } from '../../platform/context.js';
 import {
   createKeyring,
   loadOrCreateDevKeys,
@@ -20,7 +23,7 @@ import {
 import { type Db, type Migration, migrate, openDatabase } from '../../platform/db/index.js';
 import { mtlsServerOptions } from '../../platform/http/mtls.js';
 import { createHttpServer, type HttpServer } from '../../platform/http/server.js';
-import { JobRunner, jobStats } from '../../platform/jobs/index.js';
+import { JobRunner, jobStats, releaseAbandonedJobs } from '../../platform/jobs/index.js';
 import { allPlatformMigrations } from '../../platform/migrations.js';
 import {
   ensureDevPki,
@@ -123,6 +126,19 @@ export async function startOverstap(config: Config, options: StartOptions = {}):
       const clients = createGatewayChainClients({ tls, trafficCenterUrl: config.trafficCenterUrl });
       cleanups.push(() => clients.close());
       const deps = { db, keyring, chain: clients, publicChainUrl: config.publicChainUrl };
+      if (db.kind === 'pglite') {
+        // This process holds the PGlite data folder alone (its lock file): a job still 'running' or a
+        // request still 'aangevraagd' was left by a process that was killed. Resume them now rather
+        // than after the job lease and the stale-request time.
+        await releaseAbandonedJobs(db);
+        await releaseAbandonedRequests({
+          db,
+          keyring,
+          actor: SYSTEM_ACTOR,
+          requestId: `startup-${randomUUID()}`,
+          now: () => new Date(),
+        });
+      }
       await ensureSummerSwitchScheduled(db, { monthDay: config.summerSwitch });
       registerGatewayApiRoutes(api, { ...deps, auth: requireApiKey(db) });
       registerGatewayChainRoutes(chain, deps);

@@ -40,6 +40,36 @@ export interface RequestResult {
 const STALE_REQUEST_MS = 5 * 60_000;
 
 /**
+ * Ends the requests that a stopped process left 'aangevraagd' (killed between its claim and storing
+ * the answer): they become 'fout' (TechnischeFout), so that they are requested again at once — by the
+ * job that sent them, which runs again, in bulk, or by hand — instead of after STALE_REQUEST_MS. Only
+ * for a caller that knows no other process is requesting on this database: PGlite at start-up, whose
+ * data folder one process holds. Returns how many were ended.
+ */
+export async function releaseAbandonedRequests(ctx: Ctx): Promise<number> {
+  return ctx.db.transaction(async (tx) => {
+    const { rows } = await tx.query<{
+      id: string;
+      school_brin: string;
+      state: 'aangevraagd';
+      revision: number;
+    }>(
+      `SELECT id, school_brin, state, revision FROM gw.registrations WHERE state = 'aangevraagd' FOR UPDATE`,
+    );
+    const at = ctx.now();
+    for (const row of rows) {
+      await moveRegistration(tx, row, 'fout', at, { lastResult: 'TechnischeFout' });
+      await audit.record(tx, ctx, 'registration.request-abandoned', {
+        schoolBrin: row.school_brin,
+        subject: row.id,
+        details: { result: 'TechnischeFout', reason: 'process-stopped' },
+      });
+    }
+    return rows.length;
+  });
+}
+
+/**
  * Requests the dossier of one registration from the source school over the chain (session, sealed
  * identifiers, document request, session close) and stores the result with its OSO code and a plain
  * explanation. A delivered dossier is unsealed, validated strictly and stored encrypted; once a

@@ -7,7 +7,7 @@ import { Mutex } from './mutex.js';
 import { withTransactionRetries } from './retry.js';
 import { misuse, TransactionScope } from './scope.js';
 import type { Db, QueryResult, Tx } from './types.js';
-import { normalizeParams, pgliteParsers } from './values.js';
+import { normalizeParams, pgliteParsers, pgliteSerializers } from './values.js';
 
 interface Statements {
   query<T>(sql: string, params?: unknown[]): Promise<Results<T>>;
@@ -133,14 +133,14 @@ class PgliteDb implements Db {
 /** PGlite in `dataDir` (created if missing), or in memory when there is none or it is 'memory://'. */
 export async function openPglite(dataDir: string | undefined): Promise<Db> {
   if (dataDir === undefined || dataDir === 'memory://') {
-    const pg = await PGlite.create({ parsers: pgliteParsers });
+    const pg = await PGlite.create({ parsers: pgliteParsers, serializers: pgliteSerializers });
     return new PgliteDb(pg, () => {});
   }
   const dir = resolve(dataDir);
   mkdirSync(dir, { recursive: true });
   const unlock = lockDataDir(dir);
   try {
-    const pg = await PGlite.create({ dataDir: dir, parsers: pgliteParsers });
+    const pg = await PGlite.create({ dataDir: dir, parsers: pgliteParsers, serializers: pgliteSerializers });
     return new PgliteDb(pg, unlock);
   } catch (e) {
     unlock();

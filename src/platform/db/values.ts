@@ -12,6 +12,7 @@
  *                       `JSON.stringify(value)`: a JS array means a PostgreSQL array.
  */
 
+const OID_BYTEA = 17;
 const OID_INT8 = 20;
 const OID_DATE = 1082;
 
@@ -22,9 +23,29 @@ export function parseInt8(text: string): number | bigint {
 
 const keepText = (text: string): string => text;
 
+/**
+ * bytea on PGlite, in its text form '\x<hex>', through Buffer's native hex codec: PGlite's own
+ * parser and serializer go byte by byte through JS strings, which for an encrypted dossier of
+ * 100 KB costs milliseconds per row read or written. Same values in and out (a plain Uint8Array).
+ */
+function parseBytea(text: string): Uint8Array {
+  return new Uint8Array(Buffer.from(text.slice(2), 'hex'));
+}
+
+function serializeBytea(value: unknown): string {
+  if (!(value instanceof Uint8Array)) throw new Error('Invalid input for bytea type');
+  return `\\x${Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('hex')}`;
+}
+
 /** Result parsers by type oid, for PGlite (whose defaults already give numbers for bigint). */
 export const pgliteParsers: Record<number, (text: string) => unknown> = {
+  [OID_BYTEA]: parseBytea,
   [OID_DATE]: keepText,
+};
+
+/** Parameter serializers by type oid, for PGlite. */
+export const pgliteSerializers: Record<number, (value: unknown) => string> = {
+  [OID_BYTEA]: serializeBytea,
 };
 
 /** Result parsers by type oid that override the `pg` defaults (which give strings for bigint). */

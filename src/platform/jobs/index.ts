@@ -108,6 +108,19 @@ export async function purgeFinishedJobs(db: Queryable, before: Date): Promise<nu
   return rowCount;
 }
 
+/**
+ * Lets the jobs a stopped process left 'running' be claimed at once instead of when their lease runs
+ * out (up to `leaseMs` later), with the same rules as an expired lease. Only for a caller that knows
+ * no other runner is alive on this database: PGlite at start-up, whose data folder one process holds.
+ */
+export async function releaseAbandonedJobs(db: Queryable): Promise<number> {
+  const { rowCount } = await db.query(
+    `UPDATE platform.jobs SET locked_until = now() - interval '1 millisecond', updated_at = now()
+      WHERE state = 'running'`,
+  );
+  return rowCount;
+}
+
 const REDACTIONS: [RegExp, string][] = [
   [/[^\s@"'<>]+@[^\s@"'<>]+\.[a-z]{2,}/gi, '[e-mail]'],
   [/\b\d{4}-\d{2}-\d{2}\b/g, '[date]'],
