@@ -5,7 +5,7 @@ import type { Permission } from '../../platform/context.js';
 import { migrate, openDatabase } from '../../platform/db/index.js';
 import type { Message } from '../../standard/index.js';
 import { type Command, EXIT } from '../command.js';
-import { migrationsFor } from '../serve/start.js';
+import { migrationsFor } from '../serve/storage.js';
 
 /** The permissions each kind of key gets unless --permission names them. */
 const DEFAULTS: Record<'school-po' | 'school-vo' | 'supplier' | 'operator', Permission[]> = {

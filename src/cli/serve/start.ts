@@ -1,11 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   createGatewayChainClients,
   ensureSummerSwitchScheduled,
   gatewayJobHandlers,
-  gatewayMigrations,
   registerGatewayApiRoutes,
   registerGatewayChainRoutes,
   releaseAbandonedRequests,
@@ -13,25 +11,19 @@ import {
 import { requireApiKey } from '../../platform/auth/api-keys.js';
 import type { Config } from '../../platform/config.js';
 import { SYSTEM_ACTOR } from '../../platform/context.js';
-import {
-  createKeyring,
-  loadOrCreateDevKeys,
-  parseKeyConfig,
-  type RotatingKeyring,
-  verifyKeys,
-} from '../../platform/crypto/index.js';
-import { type Db, type Migration, migrate, openDatabase } from '../../platform/db/index.js';
+import type { RotatingKeyring } from '../../platform/crypto/index.js';
+import type { Db } from '../../platform/db/index.js';
 import { mtlsServerOptions } from '../../platform/http/mtls.js';
 import { createHttpServer, type HttpServer } from '../../platform/http/server.js';
 import { JobRunner, jobStats, releaseAbandonedJobs } from '../../platform/jobs/index.js';
-import { allPlatformMigrations } from '../../platform/migrations.js';
 import {
   ensureDevPki,
   loadTlsMaterial,
   type TlsMaterial,
   tlsMaterialFromEnv,
 } from '../../platform/pki/index.js';
-import { registerTrafficCenterRoutes, trafficCenterMigrations } from '../../trafficcenter/index.js';
+import { registerTrafficCenterRoutes } from '../../trafficcenter/index.js';
+import { hasGateway, hasTrafficCenter, migrationsFor, openStorage } from './storage.js';
 
 /** A running Overstap: its two listeners and what it stands on. */
 export interface RunningOverstap {
@@ -54,16 +46,7 @@ export interface StartOptions {
   runJobs?: boolean;
 }
 
-const hasTrafficCenter = (c: Config) => c.role === 'all' || c.role === 'trafficcenter';
-const hasGateway = (c: Config) => c.role === 'all' || c.role === 'gateway';
-
-export function migrationsFor(config: Config): Migration[] {
-  return [
-    ...allPlatformMigrations,
-    ...(hasTrafficCenter(config) ? trafficCenterMigrations : []),
-    ...(hasGateway(config) ? gatewayMigrations : []),
-  ];
-}
+export { migrationsFor };
 
 /**
  * Starts Overstap in the role the configuration names: opens the database (PGlite in the data
@@ -73,22 +56,12 @@ export function migrationsFor(config: Config): Migration[] {
  * gateway and the traffic center still go over the chain listener on loopback.
  */
 export async function startOverstap(config: Config, options: StartOptions = {}): Promise<RunningOverstap> {
-  await mkdir(config.dataDir, { recursive: true });
-  const db = await openDatabase(
-    config.databaseUrl ? { url: config.databaseUrl } : { dataDir: join(config.dataDir, 'pglite') },
-  );
+  const { db, keyring } = await openStorage(config);
   const cleanups: Array<() => Promise<void> | void> = [() => db.close()];
   const close = async () => {
     for (const c of cleanups.reverse()) await c();
   };
   try {
-    await migrate(db, migrationsFor(config));
-    const keyOptions = config.encryptionKeys
-      ? parseKeyConfig(config.encryptionKeys, config.encryptionKeyId)
-      : await loadOrCreateDevKeys(config.dataDir);
-    const keyring = createKeyring(keyOptions);
-    await verifyKeys(db, keyring);
-
     const tls =
       (await tlsMaterialFromEnv({
         OVERSTAP_TLS_CERT: config.tls.cert,
@@ -143,7 +116,12 @@ export async function startOverstap(config: Config, options: StartOptions = {}):
       registerGatewayApiRoutes(api, { ...deps, auth: requireApiKey(db) });
       registerGatewayChainRoutes(chain, deps);
       if (options.runJobs !== false) {
-        runner = new JobRunner(db, gatewayJobHandlers(deps), { pollMs: 500 });
+        // Notices must survive a peer that is down for hours: retries back off to 15 minutes.
+        runner = new JobRunner(db, gatewayJobHandlers(deps), {
+          pollMs: 500,
+          maxAttempts: 20,
+          backoff: { maxMs: 15 * 60_000 },
+        });
         runner.start();
         cleanups.push(() => runner?.stop());
       }

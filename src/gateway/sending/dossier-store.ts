@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Keyring } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/index.js';
 import { AppError } from '../../platform/errors.js';
-import { type Dossier, type Finding, type ProfileCode, profileOfDossier } from '../../standard/index.js';
+import { type Finding, type ProfileCode, profileOfDossier } from '../../standard/index.js';
 import { assertTransition, type DossierState } from './lifecycle.js';
 
 /**

@@ -24,7 +24,6 @@ import {
   kid,
   kids,
   named,
-  OSO_NAMESPACE,
   select,
   stringValue,
   trimXml,
