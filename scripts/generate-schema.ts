@@ -51,6 +51,8 @@ for (const c of kids(xsd)) {
 }
 
 const types: Record<string, TypeDef> = {};
+/** Complex types that only extend another without adding anything: the model names them as aliases. */
+const aliasOf = new Map<string, string>();
 
 function docOf(el: XElement): string | undefined {
   for (const a of kids(el, 'annotation')) {
@@ -147,6 +149,7 @@ function compileComplex(el: XElement, name: string): ComplexTypeDef {
     const baseName = typeRef(attr(ext, 'base') ?? fail(ext, 'extension without base'));
     const base = types[baseName] as ComplexTypeDef;
     const own = particleOfChildren(ext, name);
+    if (own === null && kids(ext, 'attribute').length === 0) aliasOf.set(name, baseName);
     let content = base.content;
     if (own) content = content ? { k: 'seq', items: [content, own], min: 1, max: 1 } : own;
     return {
@@ -278,6 +281,11 @@ const lines: string[] = [
 for (const t of Object.values(types)) {
   if (t.kind !== 'complex') continue;
   if (t.simpleContent && t.attributes.length === 0) continue;
+  const alias = aliasOf.get(t.name);
+  if (alias !== undefined) {
+    lines.push(`export type ${iface(t.name)} = ${iface(alias)};`, '');
+    continue;
+  }
   lines.push(`export interface ${iface(t.name)} {`);
   if (t.simpleContent) lines.push(`  value: ${tsValueType(t.simpleContent)};`);
   for (const a of t.attributes) lines.push(`  ${a.name}${a.required ? '' : '?'}: string;`);

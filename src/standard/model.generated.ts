@@ -184,108 +184,7 @@ export interface Communicatie {
   noodnummer?: boolean;
 }
 
-export interface Leerling {
-  /** De voornaam van de leerling. */
-  voornaam?: string[];
-  /** De voorletter of voorletters van de leerling. Gebruik wel punten maar geen spaties tussen de voorletters (b.v. “Chr.Th.” of “R.A.”.). */
-  'voorletters-1'?: string;
-  /** Tussenvoegsel (tussen voor- en achternaam) van de leerling, ook wel voorvoegsel genoemd. */
-  voorvoegsel?: string;
-  /** De achternaam van de leerling. */
-  achternaam: string;
-  /** De roepnaam van de leerling. */
-  roepnaam?: string;
-  /** De geboortedatum van de leerling. */
-  geboortedatum?: string;
-  /** De anonieme geboortedatum van de leerling t.b.v. leeftijdbepaling. */
-  geboortemaand?: string;
-  /** Het geslacht van de leerling. */
-  geslacht?: string;
-  /** Indicatie of het adres wel of niet geheim is. */
-  adresgeheim?: boolean;
-  /** De lijst met adressen van de leerling. Container met één of meer adressen conform element Adres. */
-  adreslijst?: LeerlingAdreslijst;
-  /** De anonieme postcode van de leerling t.b.v. regiobepaling. Bevat alleen de vier cijfers van de postcode van het adres. Let op, gebruik van dit veld bij leerl… */
-  postcode4adres?: string;
-  /** De lijst van communicatiegegevens van de leerling; container met 1 of meer elementen Communicatie. */
-  communicatielijst?: LeerlingCommunicatielijst;
-  /** De gegevens over de naam van de leerling volgens het GBA. */
-  gba?: Gba;
-  /** Buitenlands adres van de leerling. */
-  adresbuitenland?: string[];
-  /** De geboorteplaats van de leerling. */
-  geboorteplaats?: string;
-  /** De GBA-code van de nationaliteit van de leerling, met attribuut voor omschrijving. */
-  nationaliteit?: Nationaliteit[];
-  /** Onderwijsnummer van de leerling. */
-  onderwijsnummer?: string;
-  /** Burgerservicenummer van de leerling. */
-  bsn?: string;
-  /** Unieke code van de leerling in schooladministratie (LASkey). */
-  leerlingid?: string;
-  /** Datum vanaf wanneer Nederlands onderwijs wordt gevolgd. */
-  onderwijssinds?: string;
-  /** Aanvangsdatum van het huidige onderwijs. */
-  startdatumhuidigonderwijs?: string;
-  /** Datum van eerste schooldag. */
-  datuminschrijving?: string;
-  /** Datum van laatste schooldag. */
-  datumuitschrijving?: string;
-  /** BRIN-nummer van school waarnaar de leerling is teruggeplaatst vanuit een WEC-school. */
-  teruggeplaatstnaarbrin?: string;
-  /** Actuele leerlinggewicht volgens de gewichtenregeling in het basisonderwijs. */
-  leerlinggewicht?: string;
-  /** Code voor indicatie NNCA (Niet Nederlandse Culturele Achtergrond). */
-  nnca?: string;
-  /** ndicatie of leerling wel of niet in tehuis woont. */
-  tehuis?: boolean;
-  /** Persoonsgegevens van de huisarts. */
-  huisarts?: Persoon;
-  /** Indicatie of verzorgers/ouders aansprakelijk zijn voor de leerling. */
-  verzorgersaansprakelijk?: boolean;
-  /** Gegevens van aansprakelijke instelling. */
-  aansprakelijkeinstelling?: Instelling;
-  /** Gegevensblok over het advies. */
-  overstapadvies?: Overstapadvies;
-  /** Indicatie of leerling afkomstig is van peuterspeelzaal. */
-  vanpeuterspeelzaal?: boolean;
-  /** Naam van deze peuterspeelzaal. */
-  naampeuterspeelzaal?: string;
-  /** Programma en deelname van voorschoolse educatie voor peuters (VVE-peuter). */
-  voorschools?: Voorschools;
-  /** Programma en data van vroegschoolse educatie voor kleuters (VVE-kleuter). */
-  vroegschools?: Vroegschools[];
-  /** Historie van scholen en schooljaren van de leerling in container element met 1 of meer elementen Schoolloopbaan. */
-  schoolloopbaanlijst?: Schoolloopbaanlijst;
-  /** Onderwijsondersteuningsgegevens over de leerling. */
-  onderwijsondersteuning?: Onderwijsondersteuning;
-  /** Gegevens over aspecten die betrekking hebben op verzuim in de laatste 12 kalendermaanden */
-  verzuim?: Verzuim;
-  /** De resultaten van de door de leerling afgenomen eindtoets basisonderwijs. */
-  eindtoets_basisonderwijs?: EindtoetsBasisonderwijs;
-  /** Het overzicht van de door de leerling afgenomen toetsen en diens resultaten. Alleen resultaten van landelijk-genormeerde toetsen zijn toegestaan, conform bes… */
-  toetslijst?: Toetslijst;
-  /** De lijst van cijferlijsten van de leerling. */
-  cijferlijstlijst?: Cijferlijstlijst;
-  /** De lijst van overige documenten met informatie over de leerling. */
-  overigdocumentlijst?: Overigdocumentlijst;
-  /** Lijst van ouders/verzorgers */
-  verzorger?: Verzorger[];
-  /** Details (code en leerjaar) over laatste bevordering. */
-  bevorderd?: Bevorderd;
-  /** Soort diploma en jaar, datum en uitslag van examen. */
-  examenresultaat?: Examenresultaat;
-  /** Details (resultaten/cijfers) van VO vakken. */
-  resultaatvakkenvo?: Resultaatvakkenvo[];
-  /** De lijst van certificaten van de leerling. */
-  certificaat?: string[];
-  /** De lijst van competenties van de leerling */
-  competenties?: Competenties[];
-  /** De lijst van stagen en bijbehorende details (data, soort, rol en beoordeling). */
-  stage?: Stage[];
-  /** Overige gegevens voor overstap VO-MBO. */
-  overigvombo?: Overigvombo;
-}
+export type Leerling = LeerlingType;
 
 export interface LeerlingType {
   /** De voornaam van de leerling. */
@@ -844,16 +743,7 @@ export interface Cijferlijstlijst {
   cijferlijst: Cijferlijst[];
 }
 
-export interface Cijferlijst {
-  /** Details van de cijferlijst. */
-  cijferlijstTypelijst: CijferlijstTypelijst;
-  /** Datum van cijferlijst. */
-  afnamedatum?: string;
-  /** Jaargroep van decijferlijst. */
-  jaargroep: string;
-  /** Periode van de cijferlijst. */
-  periode?: string;
-}
+export type Cijferlijst = CijferlijstType;
 
 export interface CijferlijstType {
   /** Details van de cijferlijst. */
