@@ -1,0 +1,5 @@
+import { Heading } from '../../components';
+
+export function PeoplePage() {
+  return <Heading level={1}>PeoplePage</Heading>;
+}

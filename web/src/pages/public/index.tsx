@@ -1,0 +1,5 @@
+import { Heading } from '../../components';
+
+export function AdmittedSchoolsPage() {
+  return <Heading level={1}>AdmittedSchoolsPage</Heading>;
+}

@@ -1,0 +1,5 @@
+import { Heading } from '../../components';
+
+export function ServicedeskPage() {
+  return <Heading level={1}>ServicedeskPage</Heading>;
+}
