@@ -114,7 +114,7 @@ export function RequireSignIn({ children }: { children: ReactNode }) {
   const location = useLocation();
   const { t } = useT();
   if (loading) return <Paragraph>{t('state.loading')}</Paragraph>;
-  if (!me || me.state !== 'signed_in') {
+  if (me?.state !== 'signed_in') {
     return (
       <Navigate to={`/inloggen?terug=${encodeURIComponent(location.pathname + location.search)}`} replace />
     );

@@ -1,4 +1,4 @@
-import { createContext, type ReactNode, useCallback, useContext, useEffect, useState } from 'react';
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useRef, useState } from 'react';
 import { ApiError, api, setCsrfToken } from './api';
 import { type Language, useT } from './i18n';
 
@@ -43,7 +43,7 @@ const SessionContext = createContext<Session | null>(null);
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [me, setMe] = useState<Me | null>(null);
   const [loading, setLoading] = useState(true);
-  const { setLanguage, language } = useT();
+  const { setLanguage } = useT();
 
   const refresh = useCallback(async () => {
     try {
@@ -65,13 +65,15 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     void refresh();
   }, [refresh]);
 
+  // The account's language wins once, when a person signs in; afterwards the switch decides.
+  const accountLanguage = me?.state === 'signed_in' ? me.account.language : undefined;
+  const accountId = me?.account.id;
+  const applied = useRef<string | undefined>(undefined);
   useEffect(() => {
-    if (me?.state === 'signed_in' && me.account.language && me.account.language !== language) {
-      setLanguage(me.account.language);
-    }
-    // only when the account changes
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [me?.account.id]);
+    if (!accountId || applied.current === accountId) return;
+    applied.current = accountId;
+    if (accountLanguage) setLanguage(accountLanguage);
+  }, [accountId, accountLanguage, setLanguage]);
 
   const signOut = useCallback(async () => {
     await api.post('/api/auth/logout');
@@ -81,7 +83,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const can = useCallback(
     (permission: Permission, brin?: string) => {
-      if (!me || me.state !== 'signed_in') return false;
+      if (me?.state !== 'signed_in') return false;
       if (me.global.includes(permission)) return true;
       if (brin === undefined) return false;
       return (me.permissions[brin] ?? []).includes(permission);
