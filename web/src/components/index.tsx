@@ -399,6 +399,12 @@ export function ErrorSummary({
   );
 }
 
+/**
+ * A region that scrolls sideways on narrow screens must be reachable by keyboard (WCAG 2.1.1; axe
+ * scrollable-region-focusable), so the table's container takes focus.
+ */
+const KEYBOARD_SCROLLABLE = { tabIndex: 0 } as const;
+
 export interface Column<Row> {
   key: string;
   header: ReactNode;
@@ -417,10 +423,17 @@ export function Table<Row>({
   rows: Row[];
   rowKey(row: Row): string;
 }) {
+  const id = useId();
   return (
-    <div className="utrecht-table-container utrecht-table-container--overflow-inline">
+    <section
+      className="utrecht-table-container utrecht-table-container--overflow-inline"
+      aria-labelledby={`${id}-caption`}
+      {...KEYBOARD_SCROLLABLE}
+    >
       <table className="utrecht-table utrecht-table--html-table utrecht-table--alternate-row-color">
-        <caption className="utrecht-table__caption">{caption}</caption>
+        <caption id={`${id}-caption`} className="utrecht-table__caption">
+          {caption}
+        </caption>
         <thead className="utrecht-table__header">
           <tr className="utrecht-table__row">
             {columns.map((c) => (
@@ -452,7 +465,7 @@ export function Table<Row>({
           ))}
         </tbody>
       </table>
-    </div>
+    </section>
   );
 }
 
