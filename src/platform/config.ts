@@ -31,6 +31,22 @@ export interface Config {
   seedDemo: boolean;
   /** The summer switch, MM-DD (per region later), default 07-15. */
   summerSwitch: string;
+  /** Traffic center: minutes a session stays open before it expires (default 15). */
+  sessionLifetimeMinutes: number;
+  /**
+   * Gateway instances on one database: seconds between heartbeats (default 10), and of silence
+   * after which an instance is taken to be gone and its requests in flight are released (default 30).
+   */
+  instanceHeartbeatSeconds: number;
+  instanceStaleSeconds: number;
+  /** Where people reach the web app; links in e-mails start with it (default http://localhost:PORT). */
+  publicUrl: string;
+  /** `smtp(s)://user:pass@host:port`; without it mails go to the outbox (/api/dev/mail). */
+  smtpUrl?: string;
+  /** The sender of e-mails. */
+  mailFrom: string;
+  /** Days a parents' inspection link works (OVERSTAP_INSPECTION_LINK_DAYS, 1–90, default 14). */
+  inspectionLinkDays: number;
 }
 
 function int(name: string, value: string | undefined, fallback: number): number {
@@ -55,6 +71,40 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     throw new AppError('CONFIG_INVALID', { variable: 'OVERSTAP_SUMMER_SWITCH', value: summerSwitch });
   }
   const publicChainUrl = env.OVERSTAP_PUBLIC_CHAIN_URL ?? `https://${host}:${chainPort}`;
+  const sessionLifetimeMinutes = int(
+    'OVERSTAP_SESSION_LIFETIME_MINUTES',
+    env.OVERSTAP_SESSION_LIFETIME_MINUTES,
+    15,
+  );
+  const instanceHeartbeatSeconds = int(
+    'OVERSTAP_INSTANCE_HEARTBEAT_SECONDS',
+    env.OVERSTAP_INSTANCE_HEARTBEAT_SECONDS,
+    10,
+  );
+  const instanceStaleSeconds = int(
+    'OVERSTAP_INSTANCE_STALE_SECONDS',
+    env.OVERSTAP_INSTANCE_STALE_SECONDS,
+    30,
+  );
+  const inspectionLinkDays = int('OVERSTAP_INSPECTION_LINK_DAYS', env.OVERSTAP_INSPECTION_LINK_DAYS, 14);
+  if (inspectionLinkDays < 1 || inspectionLinkDays > 90) {
+    throw new AppError('CONFIG_INVALID', {
+      variable: 'OVERSTAP_INSPECTION_LINK_DAYS',
+      value: inspectionLinkDays,
+    });
+  }
+  if (sessionLifetimeMinutes < 1) {
+    throw new AppError('CONFIG_INVALID', {
+      variable: 'OVERSTAP_SESSION_LIFETIME_MINUTES',
+      value: sessionLifetimeMinutes,
+    });
+  }
+  if (instanceHeartbeatSeconds < 1 || instanceStaleSeconds < 2 * instanceHeartbeatSeconds) {
+    throw new AppError('CONFIG_INVALID', {
+      variable: 'OVERSTAP_INSTANCE_STALE_SECONDS',
+      reason: 'at least twice OVERSTAP_INSTANCE_HEARTBEAT_SECONDS (at least 1)',
+    });
+  }
   return {
     role,
     host,
@@ -69,6 +119,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     encryptionKeyId: env.OVERSTAP_ENCRYPTION_KEY_ID,
     seedDemo: (env.OVERSTAP_SEED_DEMO ?? (role === 'all' ? 'true' : 'false')) === 'true',
     summerSwitch,
+    sessionLifetimeMinutes,
+    instanceHeartbeatSeconds,
+    instanceStaleSeconds,
+    publicUrl: (env.OVERSTAP_PUBLIC_URL || `http://localhost:${port}`).replace(/\/+$/, ''),
+    smtpUrl: env.OVERSTAP_SMTP_URL || undefined,
+    mailFrom: env.OVERSTAP_MAIL_FROM || 'Overstap <noreply@overstap.invalid>',
+    inspectionLinkDays,
     ...overrides,
   };
 }

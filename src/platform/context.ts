@@ -13,8 +13,15 @@ export type Permission =
   | 'request:send'
   | 'received:read'
   | 'received:write'
+  /** may see support information (zorg, handelingsplan, …) in a received dossier */
+  | 'received:support'
   // gateway administration (schools hosted, delivery points)
   | 'gateway:admin'
+  // people: invite and manage the people of a school
+  | 'school:people'
+  // region (issue 5)
+  | 'region:read'
+  | 'region:admin'
   // traffic center
   | 'tc:admin'
   | 'tc:read'
@@ -23,15 +30,21 @@ export type Permission =
 
 /**
  * Who is acting: an API key of a school or supplier, a supplier system known by its certificate
- * (chain calls), the chain operator, or the system itself (jobs, start-up).
+ * (chain calls), the chain operator, the system itself (jobs, start-up), a person's account, or a
+ * parent through an inspection link (`parent:<link id>`, no permissions: the link is the grant).
  */
 export interface Actor {
-  kind: 'apikey' | 'supplier' | 'operator' | 'system' | 'person';
+  kind: 'apikey' | 'supplier' | 'operator' | 'system' | 'person' | 'parent';
   /** Stable id for the audit log (never a name of a pupil; an account or key id). */
   id: string;
   permissions: ReadonlySet<Permission> | 'all';
   /** BRINs this actor may act for. */
   schools: ReadonlySet<string> | 'all';
+  /**
+   * A person's permissions per school (BRIN; `region:<id>` for a region role), from their
+   * memberships. `permissions` and `schools` then hold what holds everywhere (servicedesk).
+   */
+  grants?: ReadonlyMap<string, ReadonlySet<Permission>>;
 }
 
 /** Encryption at rest (AES-256-GCM with a key id per record). */
@@ -51,6 +64,7 @@ export interface Ctx {
 }
 
 export function may(actor: Actor, permission: Permission, brin?: string): boolean {
+  if (brin !== undefined && actor.grants?.get(brin)?.has(permission)) return true;
   const perm = actor.permissions === 'all' || actor.permissions.has(permission);
   const school = brin === undefined || actor.schools === 'all' || actor.schools.has(brin);
   return perm && school;

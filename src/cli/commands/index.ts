@@ -1,6 +1,8 @@
 import type { Command } from '../command.js';
+import { accountCommand } from './account.js';
 import { apikeyCommand } from './apikey.js';
 import { auditCommand } from './audit.js';
+import { deliverypointCommand } from './deliverypoint.js';
 import { generateCommand } from './generate.js';
 import { keysCommand } from './keys.js';
 import { pkiCommand } from './pki.js';
@@ -17,5 +19,7 @@ export const COMMANDS: Command[] = [
   pkiCommand,
   keysCommand,
   apikeyCommand,
+  deliverypointCommand,
+  accountCommand,
   auditCommand,
 ];

@@ -1,4 +1,5 @@
 import { gatewayEncryptedColumns } from '../../gateway/index.js';
+import { authEncryptedColumns } from '../../platform/auth/index.js';
 import { loadConfig } from '../../platform/config.js';
 import {
   formatKeyEntry,
@@ -84,11 +85,10 @@ async function rotate(ctx: CliContext, retire: string | undefined): Promise<numb
   const config = loadConfig();
   const { db, keyring } = await openStorage(config);
   try {
-    const result = await rotateEncryptedColumns(
-      db,
-      keyring,
-      hasGateway(config) ? gatewayEncryptedColumns : [],
-    );
+    const result = await rotateEncryptedColumns(db, keyring, [
+      ...authEncryptedColumns,
+      ...(hasGateway(config) ? gatewayEncryptedColumns : []),
+    ]);
     ctx.stdout.write(`${ctx.t(KM.rotated(result.reencrypted, result.activeKeyId))}\n`);
     if (retire !== undefined && (await retireKey(db, keyring, retire))) {
       ctx.stdout.write(`${ctx.t(KM.retired(retire))}\n`);

@@ -1,8 +1,13 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createDossierFromGenerated, registerHostedSchool } from '../../gateway/index.js';
-import { createApiKey } from '../../platform/auth/api-keys.js';
+import {
+  createAccount,
+  createApiKey,
+  type MembershipInput,
+  newTotpSecret,
+} from '../../platform/auth/index.js';
 import type { Keyring } from '../../platform/context.js';
 import { type Actor, type Ctx, SYSTEM_ACTOR } from '../../platform/context.js';
 import type { Db } from '../../platform/db/index.js';
@@ -29,6 +34,8 @@ const REGION = 'Demo-regio Eemland';
 export interface DemoCredentials {
   operatorKey: string;
   schools: Array<{ brin: string; name: string; sector: string; apiKey: string }>;
+  /** People who sign in to the web app: e-mail, password and the TOTP secret of their app. */
+  accounts: DemoAccount[];
 }
 
 /** True when the traffic center knows no school yet: a fresh data folder. */
@@ -40,7 +47,8 @@ export async function isEmpty(db: Db): Promise<boolean> {
 /**
  * Seeds the demo region in an all-in-one installation: every school is registered at the traffic
  * center, hosted on the gateway with its delivery point, mandated to this node's certificate and
- * admitted; each po school gets generated POVO dossiers. Writes the API keys to
+ * admitted; each po school gets generated POVO dossiers; a few people get accounts. Writes the API
+ * keys and the accounts (e-mail, password, TOTP secret) to
  * `<dataDir>/demo-credentials.json` (development only).
  */
 export async function seedDemo(deps: {
@@ -71,6 +79,7 @@ export async function seedDemo(deps: {
       })
     ).key,
     schools: [],
+    accounts: [],
   };
   for (const s of SCHOOLS) {
     const hosted = await registerHostedSchool(
@@ -119,8 +128,78 @@ export async function seedDemo(deps: {
       }
     }
   }
+  credentials.accounts = await seedDemoAccounts(ctx());
   await writeFile(join(deps.dataDir, 'demo-credentials.json'), `${JSON.stringify(credentials, null, 2)}\n`, {
     mode: 0o600,
   });
   return credentials;
+}
+
+/** The demo's people: three at po school 01AA, two at vo school 21XX, and the servicedesk. */
+const PEOPLE: Array<{ email: string; name: string; membership: MembershipInput }> = [
+  {
+    email: 'administratie@01aa.demo.test',
+    name: 'Anne Administratie',
+    membership: { scope: 'school', brin: '01AA', role: 'administratie' },
+  },
+  {
+    email: 'leerkracht@01aa.demo.test',
+    name: 'Lars Leerkracht',
+    membership: { scope: 'school', brin: '01AA', role: 'leerkracht' },
+  },
+  {
+    email: 'directie@01aa.demo.test',
+    name: 'Dirk Directie',
+    membership: { scope: 'school', brin: '01AA', role: 'directie' },
+  },
+  {
+    email: 'administratie@21xx.demo.test',
+    name: 'Ada Administratie',
+    membership: { scope: 'school', brin: '21XX', role: 'administratie' },
+  },
+  {
+    email: 'coordinator@21xx.demo.test',
+    name: 'Cor Coördinator',
+    membership: { scope: 'school', brin: '21XX', role: 'coordinator' },
+  },
+  {
+    email: 'servicedesk@demo.test',
+    name: 'Sanne Servicedesk',
+    membership: { scope: 'servicedesk', role: 'servicedesk' },
+  },
+];
+
+export interface DemoAccount {
+  email: string;
+  name: string;
+  role: string;
+  brin?: string;
+  password: string;
+  /** Base32; `overstap account totp-code --secret …` prints the current code. */
+  totpSecret: string;
+}
+
+/** Accounts with random passwords and an enrolled second factor (development only). */
+async function seedDemoAccounts(ctx: Ctx): Promise<DemoAccount[]> {
+  const accounts: DemoAccount[] = [];
+  for (const p of PEOPLE) {
+    const password = `demo-${randomBytes(12).toString('base64url')}`;
+    const totpSecret = newTotpSecret();
+    await createAccount(ctx, {
+      email: p.email,
+      name: p.name,
+      password,
+      totpSecret,
+      memberships: [p.membership],
+    });
+    accounts.push({
+      email: p.email,
+      name: p.name,
+      role: p.membership.role,
+      ...(p.membership.scope === 'school' ? { brin: p.membership.brin } : {}),
+      password,
+      totpSecret,
+    });
+  }
+  return accounts;
 }
