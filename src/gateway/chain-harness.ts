@@ -32,6 +32,11 @@ import {
 } from '../trafficcenter/index.js';
 import { createGatewayChainClients, type GatewayChain } from './chain/clients.js';
 import { registerGatewayChainRoutes } from './chain/routes.js';
+import {
+  type AddedDeliveryPoint,
+  type AddedPurpose,
+  addDeliveryPoint,
+} from './hosting/add-delivery-point.js';
 import type { HostedSchool } from './hosting/register-hosted-school.js';
 import { gatewayJobHandlers } from './jobs.js';
 import { DEFAULT_LOOKUP_LIMIT, type LookupLimit } from './sending/lookup-limit.js';
@@ -53,11 +58,19 @@ export interface ChainWorld extends TestWorld {
   /** The operator at the traffic center (admin use cases). */
   tcCtx(): Ctx;
   supplierId: string;
-  /** Hosts a school on the gateway and takes it through the traffic center's connection path. */
+  /**
+   * Hosts a school on the gateway and takes it through the traffic center's connection path; with
+   * `purposes`, it also gets (and registers) an SWV and/or RP delivery point beside its OV point.
+   */
   school(
     brin: string,
-    options?: { sector?: 'po' | 'vo'; admitted?: boolean; region?: string },
-  ): Promise<HostedSchool>;
+    options?: {
+      sector?: 'po' | 'vo' | 'swv';
+      admitted?: boolean;
+      region?: string;
+      purposes?: AddedPurpose[];
+    },
+  ): Promise<HostedSchool & { added: Partial<Record<AddedPurpose, AddedDeliveryPoint['deliveryPoint']>> }>;
   /** Runs due jobs until none is left (or `rounds` passes). */
   runJobs(rounds?: number): Promise<number>;
   close(): Promise<void>;
@@ -170,11 +183,18 @@ export async function startChainWorld(
         purpose: 'OV',
         publicKey: hosted.deliveryPoint.publicKey,
       });
+      const added: Partial<Record<AddedPurpose, AddedDeliveryPoint['deliveryPoint']>> = {};
+      for (const purpose of schoolOptions.purposes ?? []) {
+        const point = (await addDeliveryPoint(world.ctx(), { brin, purpose }, { publicChainUrl: gatewayUrl }))
+          .deliveryPoint;
+        await registerDeliveryPoint(tcCtx(), { ...point, brin, supplierId: supplier.id, purpose });
+        added[purpose] = point;
+      }
       if (schoolOptions.admitted !== false) {
         await setAdmission(tcCtx(), brin, { action: 'recordTestExchange' });
         await setAdmission(tcCtx(), brin, { action: 'qualify', from: '2025-01-01' });
       }
-      return hosted;
+      return { ...hosted, added };
     },
     async runJobs(rounds = 10) {
       let total = 0;

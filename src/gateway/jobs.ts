@@ -2,10 +2,14 @@ import { type Ctx, SYSTEM_ACTOR } from '../platform/context.js';
 import { AppError, isAppError } from '../platform/errors.js';
 import type { JobHandler, JobInfo } from '../platform/jobs/index.js';
 import type { GatewayDeps } from './deps.js';
+import { destroyEarlierKeys } from './hosting/destroy-earlier-keys.js';
+import { DESTROY_EARLIER_KEYS } from './hosting/rotate-delivery-point-key.js';
+import { deliverTerugkoppeling } from './receiving/deliver-terugkoppeling.js';
 import { REQUEST_DOSSIER } from './receiving/receive-ready-notice.js';
 import { SEND_REGISTRATION_NOTICE } from './receiving/register-pupil.js';
 import { type RequestTrigger, requestDossier } from './receiving/request-dossier.js';
 import { sendRegistrationNotice } from './receiving/send-registration-notice.js';
+import { SEND_TERUGKOPPELING } from './receiving/send-terugkoppeling.js';
 import {
   expireReadyDossiers,
   regionSummerSwitch,
@@ -15,7 +19,14 @@ import {
 import { SEND_READY_NOTICE } from './sending/klaarzetten.js';
 import { sendReadyNotice } from './sending/send-ready-notice.js';
 
-export { REQUEST_DOSSIER, SEND_READY_NOTICE, SEND_REGISTRATION_NOTICE, SUMMER_SWITCH };
+export {
+  DESTROY_EARLIER_KEYS,
+  REQUEST_DOSSIER,
+  SEND_READY_NOTICE,
+  SEND_REGISTRATION_NOTICE,
+  SEND_TERUGKOPPELING,
+  SUMMER_SWITCH,
+};
 
 /**
  * The gateway's durable jobs (src/platform/jobs), each idempotent:
@@ -23,10 +34,12 @@ export { REQUEST_DOSSIER, SEND_READY_NOTICE, SEND_REGISTRATION_NOTICE, SUMMER_SW
  * - gw.send-ready-notice          a dossier became ready for a school that asked before → notice
  * - gw.send-registration-notice   a registration was recorded → notice to the source school
  * - gw.request-dossier            a ready notice came in → request the dossier again
+ * - gw.send-terugkoppeling        feedback about a received pupil → the source school's delivery point
  * - gw.summer-switch              the region's summer switch → ready dossiers expire; next year scheduled
+ * - gw.destroy-earlier-keys       a key rotation's grace period ended → the earlier private key is destroyed
  */
 export function gatewayJobHandlers(
-  deps: Pick<GatewayDeps, 'db' | 'keyring' | 'chain' | 'now'>,
+  deps: Pick<GatewayDeps, 'db' | 'keyring' | 'chain' | 'now' | 'instanceId'>,
 ): Record<string, JobHandler> {
   const now = deps.now ?? (() => new Date());
   const ctx = (job: JobInfo): Ctx => ({
@@ -41,6 +54,8 @@ export function gatewayJobHandlers(
       sendReadyNotice(ctx(job), deps.chain, payload),
     [SEND_REGISTRATION_NOTICE]: (payload: { registrationId: string }, job) =>
       sendRegistrationNotice(ctx(job), deps.chain, payload),
+    [SEND_TERUGKOPPELING]: (payload: { terugkoppelingId: string }, job) =>
+      deliverTerugkoppeling(ctx(job), deps.chain, payload),
     [REQUEST_DOSSIER]: async (
       payload: { schoolBrin: string; registrationId: string; trigger?: RequestTrigger },
       job,
@@ -50,10 +65,17 @@ export function gatewayJobHandlers(
         outcome = await requestDossier(ctx(job), deps.chain, {
           ...payload,
           trigger: payload.trigger ?? 'notice',
+          ...(deps.instanceId ? { instanceId: deps.instanceId } : {}),
         });
       } catch (e) {
-        // The registration moved on (imported, rejected) or is gone: nothing left to request.
-        if (isAppError(e) && (e.code === 'TRANSITION_NOT_ALLOWED' || e.code === 'REGISTRATION_NOT_FOUND'))
+        // The registration moved on (imported, rejected) or is gone, or its school is no longer
+        // hosted here: nothing left to request.
+        if (
+          isAppError(e) &&
+          (e.code === 'TRANSITION_NOT_ALLOWED' ||
+            e.code === 'REGISTRATION_NOT_FOUND' ||
+            e.code === 'GW_SCHOOL_NOT_HOSTED')
+        )
           return;
         throw e; // CONFLICT (a request is running) and chain failures: retried with backoff
       }
@@ -65,6 +87,16 @@ export function gatewayJobHandlers(
           result: outcome.result,
         });
       }
+    },
+    [DESTROY_EARLIER_KEYS]: async (payload: { keyId?: string }, job) => {
+      await destroyEarlierKeys(ctx(job));
+      // Run early (the database's clock ahead of ours): try again later rather than keep the key.
+      const { rows } = await deps.db.query(
+        'SELECT 1 FROM gw.delivery_point_keys WHERE id = $1 AND private_key_enc IS NOT NULL',
+        [payload.keyId ?? null],
+      );
+      if (rows.length > 0)
+        throw new AppError('CONFLICT', { keyId: payload.keyId, reason: 'grace-period-not-over' });
     },
     [SUMMER_SWITCH]: async (payload: { region: string | null; asOf: string; monthDay?: string }, job) => {
       const asOf = new Date(payload.asOf);

@@ -3,19 +3,24 @@
  * context per actor with a clock the test can move.
  */
 import { randomUUID } from 'node:crypto';
-import { AUDIT_MIGRATION } from '../platform/audit/index.js';
+import { AUDIT_APPEND_MIGRATION, AUDIT_MIGRATION } from '../platform/audit/index.js';
 import { apiKeyMigrations } from '../platform/auth/api-keys.js';
 import type { Actor, Ctx, Permission } from '../platform/context.js';
 import { createKeyring, generateKey } from '../platform/crypto/index.js';
 import { type Db, type Migration, platformMigrations } from '../platform/db/index.js';
 import { type Dossier, generateDossier, type ProfileCode, writeDossier } from '../standard/index.js';
-import { type HostedSchool, registerHostedSchool } from './hosting/register-hosted-school.js';
+import {
+  type HostedSchool,
+  type HostedSchoolInput,
+  registerHostedSchool,
+} from './hosting/register-hosted-school.js';
 import { gatewayMigrations } from './migrations.js';
 
 export const testMigrations: readonly Migration[] = [
   ...platformMigrations,
   AUDIT_MIGRATION,
   ...apiKeyMigrations,
+  AUDIT_APPEND_MIGRATION,
   ...gatewayMigrations,
 ];
 
@@ -85,7 +90,12 @@ export function testWorld(db: Db, keyring = testKeyring(), clock = new TestClock
 export async function hostSchool(
   world: TestWorld,
   brin: string,
-  options: { sector?: 'po' | 'vo'; region?: string; name?: string; publicChainUrl?: string } = {},
+  options: {
+    sector?: HostedSchoolInput['sector'];
+    region?: string;
+    name?: string;
+    publicChainUrl?: string;
+  } = {},
 ): Promise<HostedSchool> {
   return registerHostedSchool(
     world.ctx(),

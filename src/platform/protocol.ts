@@ -21,6 +21,8 @@ export const RESULT_CODES = [
   'OnbekendAanleverpunt',
   'GeenRelatieMetDoel',
   'SessieReedsAfgemeld',
+  /** The session outlived its lifetime at the traffic center before it was checked or closed. */
+  'SessieVerlopen',
   'VerstrekkerNietBekend',
   'SchoolNietToegelaten',
   'GeenMandaat',
@@ -105,6 +107,7 @@ export type SessionCheckResponse =
         | 'OnbekendAanleverpunt'
         | 'GeenRelatieMetDoel'
         | 'SessieReedsAfgemeld'
+        | 'SessieVerlopen'
         | 'VerstrekkerNietBekend'
         | 'GeenMandaat'
         | 'OngeldigVerzoek'
@@ -160,4 +163,55 @@ export interface RegistrationNotice {
   destinationBrin: string;
   /** PupilIdentifiers + preference rank sealed to the source delivery point; AAD = 'registration'. */
   registration: SealedBox;
+}
+
+/** What a samenwerkingsverband seals to the source's SWV delivery point: the koppelsleutel it was given. */
+export interface SwvKey {
+  /** The koppelsleutel as the school handed it over, normalised: 16 characters, no separators. */
+  koppelsleutel: string;
+  /** Random, base64url; the commitment's salt. */
+  salt: string;
+}
+
+/**
+ * POST {CHAIN_PREFIX}/delivery-points/:routingKey/swv-requests — a samenwerkingsverband asks a
+ * source school's SWV delivery point, in a session of kind 'swv', for the POSWV/VOSWV dossier the
+ * school set ready for it. The pupil is named by the koppelsleutel the school handed over outside
+ * the chain (an SWV dossier has no BSN). Answered with a DocumentResponse.
+ */
+export interface SwvRequest {
+  sessionId: string;
+  /** The requesting samenwerkingsverband. */
+  destinationBrin: string;
+  /** The session's commitment, over the koppelsleutel and the salt (platform/crypto). */
+  commitment: string;
+  /** SwvKey sealed to the source SWV delivery point; AAD = sessionId. */
+  koppelsleutel: SealedBox;
+  /** ISO timestamp: answer NietGewijzigd when the ready dossier has not changed since. */
+  onlyIfChangedSince?: string;
+}
+
+/**
+ * POST {CHAIN_PREFIX}/delivery-points/:routingKey/feedback — the OSO terugkoppeling: the school that
+ * received a pupil's dossier tells the source school how the pupil is doing (per school year) or
+ * that the pupil left. Answered `{result: 'ok'}`, or LeerlingNietGevonden when the source delivered
+ * no dossier of this pupil to the sender.
+ */
+export interface Feedback {
+  /** The message's id (a UUID); the same message sent again (a retry) is stored once. */
+  id: string;
+  /** The school that sent the dossier and receives the feedback. */
+  sourceBrin: string;
+  /** The school that received the dossier and sends the feedback. */
+  destinationBrin: string;
+  /** FeedbackContent sealed to the source delivery point; AAD = 'feedback'. */
+  feedback: SealedBox;
+}
+
+/** What a Feedback message holds, sealed: the pupil's number (to match) and the OSO XML. */
+export interface FeedbackContent {
+  bsn?: string;
+  onderwijsnummer?: string;
+  /** OSO XML (UTF-8): a `<dossiers>` holding one `<terugkoppeling>`. */
+  xml: string;
 }

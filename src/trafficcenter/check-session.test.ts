@@ -172,6 +172,55 @@ describeEachDatabase(
       });
     });
 
+    it('a regional-platform (RP) point answers a transfer session, an SWV point only an swv session', async () => {
+      const withRp = await world.school({ supplier: sending, sector: 'po', purposes: ['OV', 'RP', 'SWV'] });
+      const transfer = startRequest(withRp.school, vo);
+      const started = await startSession(receiving.chain, transfer);
+      if (started.result !== 'ok') throw new Error(started.result);
+      const check: SessionCheckRequest = {
+        sourceDeliveryPoint: withRp.points.RP.routingKey,
+        sourceBrin: withRp.school.brin,
+        destinationBrin: vo.school.brin,
+        kind: 'overstapdossier',
+        commitment: transfer.commitment,
+      };
+      expect((await checkSession(sending.chain, started.sessionId, check)).result).toBe('ok');
+      expect(
+        await checkSession(sending.chain, started.sessionId, {
+          ...check,
+          sourceDeliveryPoint: withRp.points.SWV.routingKey,
+        }),
+      ).toEqual({ result: 'GeenRelatieMetDoel' });
+
+      const swv = await world.school({ supplier: receiving, sector: 'swv', purposes: ['SWV'] });
+      const request = startRequest(withRp.school, swv, 'swv');
+      const asked = await startSession(receiving.chain, request);
+      if (asked.result !== 'ok') throw new Error(asked.result);
+      const swvCheck: SessionCheckRequest = {
+        sourceDeliveryPoint: withRp.points.OV.routingKey,
+        sourceBrin: withRp.school.brin,
+        destinationBrin: swv.school.brin,
+        kind: 'swv',
+        commitment: request.commitment,
+      };
+      for (const point of [withRp.points.OV, withRp.points.RP]) {
+        expect(
+          await checkSession(sending.chain, asked.sessionId, {
+            ...swvCheck,
+            sourceDeliveryPoint: point.routingKey,
+          }),
+        ).toEqual({ result: 'GeenRelatieMetDoel' });
+      }
+      const answered = await checkSession(sending.chain, asked.sessionId, {
+        ...swvCheck,
+        sourceDeliveryPoint: withRp.points.SWV.routingKey,
+      });
+      expect(answered).toMatchObject({
+        result: 'ok',
+        destinationDeliveryPoint: { routingKey: swv.points.SWV.routingKey, purpose: 'SWV' },
+      });
+    });
+
     it('a destination delivery point deactivated after the start (a leaked key) gets SessieAfwijkend', async () => {
       const vo2 = await world.school({ supplier: receiving, sector: 'vo' });
       const request = startRequest(po.school, vo2);

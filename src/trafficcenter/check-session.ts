@@ -1,7 +1,14 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { ResultCode, SessionCheckRequest, SessionCheckResponse } from '../platform/protocol.js';
 import { type ChainCtx, holdsMandate, identifyCaller } from './chain-caller.js';
-import { dutchDay, findDeliveryPoint, purposeOfKind, usableDeliveryPoints } from './registry.js';
+import {
+  dutchDay,
+  findDeliveryPoint,
+  purposeOfKind,
+  sourcePurposesOfKind,
+  usableDeliveryPoints,
+} from './registry.js';
+import { expireOverdueSessions } from './session-expiry.js';
 import { wellFormedSessionId } from './session-fields.js';
 import type { SessionState } from './session-states.js';
 
@@ -17,9 +24,11 @@ export type CheckSessionAnswer = SessionCheckResponse | { result: Extract<Result
  * 3. the source delivery point is known, the source school's and the caller's — else OnbekendAanleverpunt;
  * 4. the session exists and matches source and destination BRIN, kind and commitment — else
  *    SessieAfwijkend (also for a forged, altered or malformed session id);
- * 5. the session is open — else SessieReedsAfgemeld;
- * 6. the source delivery point is one of the source school's usable points for the kind's purpose
- *    (active, school admitted, mandate current) — else GeenRelatieMetDoel;
+ * 5. the session is open — else SessieReedsAfgemeld — and not past its expiry — else SessieVerlopen
+ *    (an open session found expired is marked so here and counted in the outcomes);
+ * 6. the source delivery point is one of the source school's usable points that answer the kind
+ *    (SWV for swv, OV or RP for the others; active, school admitted, mandate current) — else
+ *    GeenRelatieMetDoel;
  * 7. the destination delivery point is still usable — else SessieAfwijkend (it was deactivated,
  *    e.g. because its key leaked: the source must not seal a dossier to it).
  *
@@ -47,20 +56,25 @@ export async function checkSession(
 
     if (!wellFormedSessionId(sessionId)) return { result: 'SessieAfwijkend' };
     const { rows } = await tx.query<SessionRow>(
-      `SELECT source_brin, destination_brin, destination_delivery_point, kind, commitment, state
+      `SELECT source_brin, destination_brin, destination_delivery_point, kind, commitment, state, expires_at
          FROM tc.sessions WHERE id = $1`,
       [sessionId],
     );
     const session = rows[0];
     if (!session || !matches(session, input)) return { result: 'SessieAfwijkend' };
+    if (session.state === 'expired') return { result: 'SessieVerlopen' };
     if (session.state !== 'open') return { result: 'SessieReedsAfgemeld' };
+    if (ctx.now().getTime() >= session.expires_at.getTime()) {
+      // Swept at check time, so it is counted now rather than at the next periodic sweep.
+      await expireOverdueSessions(tx, ctx.now(), { sessionId });
+      return { result: 'SessieVerlopen' };
+    }
 
     const today = dutchDay(ctx.now());
-    const purpose = purposeOfKind(session.kind);
     const usableSource = await usableDeliveryPoints(tx, {
       day: today,
       brin: session.source_brin,
-      purpose,
+      purpose: sourcePurposesOfKind(session.kind),
       routingKey: sourcePoint.routingKey,
     });
     if (usableSource.length === 0) return { result: 'GeenRelatieMetDoel' };
@@ -68,7 +82,7 @@ export async function checkSession(
     const [destination] = await usableDeliveryPoints(tx, {
       day: today,
       brin: session.destination_brin,
-      purpose,
+      purpose: purposeOfKind(session.kind),
       routingKey: session.destination_delivery_point,
     });
     if (!destination) return { result: 'SessieAfwijkend' };
@@ -77,7 +91,13 @@ export async function checkSession(
       `UPDATE tc.sessions SET check_count = check_count + 1 WHERE id = $1 AND state = 'open' RETURNING id`,
       [sessionId],
     );
-    if (counted.rowCount === 0) return { result: 'SessieReedsAfgemeld' };
+    if (counted.rowCount === 0) {
+      // Closed or expired by another transaction since it was read.
+      const now = await tx.query<{ state: SessionState }>('SELECT state FROM tc.sessions WHERE id = $1', [
+        sessionId,
+      ]);
+      return { result: now.rows[0]?.state === 'expired' ? 'SessieVerlopen' : 'SessieReedsAfgemeld' };
+    }
     return { result: 'ok', destinationDeliveryPoint: destination };
   });
 }
@@ -89,6 +109,7 @@ interface SessionRow {
   kind: SessionCheckRequest['kind'];
   commitment: string;
   state: SessionState;
+  expires_at: Date;
 }
 
 function matches(session: SessionRow, input: SessionCheckRequest): boolean {

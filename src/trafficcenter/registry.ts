@@ -22,9 +22,18 @@ export function dutchDay(at: Date): string {
   return DUTCH_DAY.format(at);
 }
 
-/** Which delivery points serve a kind of session: an SWV request goes to the SWV points. */
+/** Which delivery point asks in a session of this kind: an SWV request comes from an SWV point. */
 export function purposeOfKind(kind: SessionKind): DeliveryPointPurpose {
   return kind === 'swv' ? 'SWV' : 'OV';
+}
+
+/**
+ * Which of the source school's delivery points answer a session of this kind: an SWV request goes
+ * to its SWV points only; a transfer (overstapdossier, binnenbrin) to its OV points and to the
+ * points of a regional platform (RP) it uses.
+ */
+export function sourcePurposesOfKind(kind: SessionKind): DeliveryPointPurpose[] {
+  return kind === 'swv' ? ['SWV'] : ['OV', 'RP'];
 }
 
 /** SQL: admission row `a` admits its school on day `$day` (a parameter placeholder). */
@@ -211,12 +220,18 @@ function toRef(row: DeliveryPointRefRow): DeliveryPointRef {
 
 /**
  * The delivery points the chain may use on `day`: active, of a school admitted that day, held by a
- * supplier that still has the school's mandate. Filtered by school and purpose when given.
+ * supplier that still has the school's mandate. Filtered by school and purpose(s) when given.
  */
 export async function usableDeliveryPoints(
   tx: Tx,
-  filter: { day: string; brin?: string; purpose?: DeliveryPointPurpose; routingKey?: string },
+  filter: {
+    day: string;
+    brin?: string;
+    purpose?: DeliveryPointPurpose | readonly DeliveryPointPurpose[];
+    routingKey?: string;
+  },
 ): Promise<DeliveryPointRef[]> {
+  const purposes = filter.purpose === undefined ? null : [filter.purpose].flat();
   const { rows } = await tx.query<DeliveryPointRefRow>(
     `SELECT d.routing_key, d.brin, s.vestiging, d.url, d.purpose, d.public_key
        FROM tc.delivery_points d
@@ -225,10 +240,10 @@ export async function usableDeliveryPoints(
        JOIN tc.mandates m ON m.supplier_id = d.supplier_id AND m.brin = d.brin AND m.revoked_at IS NULL
       WHERE d.active AND ${admittedOn('$1')}
         AND ($2::text IS NULL OR d.brin = $2)
-        AND ($3::text IS NULL OR d.purpose = $3)
+        AND ($3::text[] IS NULL OR d.purpose = ANY($3::text[]))
         AND ($4::text IS NULL OR d.routing_key = $4)
       ORDER BY d.brin, d.purpose, d.routing_key`,
-    [filter.day, filter.brin ?? null, filter.purpose ?? null, filter.routingKey ?? null],
+    [filter.day, filter.brin ?? null, purposes, filter.routingKey ?? null],
   );
   return rows.map(toRef);
 }

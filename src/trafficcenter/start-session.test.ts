@@ -76,7 +76,30 @@ describeEachDatabase(
       });
     });
 
+    it('a transfer session gets the source school’s OV and regional-platform (RP) points, never its SWV point', async () => {
+      const withRp = await world.school({ supplier: las, sector: 'po', purposes: ['OV', 'RP', 'SWV'] });
+      const answer = await startSession(las.chain, startRequest(withRp.school, vo));
+      if (answer.result !== 'ok') throw new Error(answer.result);
+      expect(answer.sourceDeliveryPoints.map((p) => [p.purpose, p.routingKey])).toEqual([
+        ['OV', withRp.points.OV.routingKey],
+        ['RP', withRp.points.RP.routingKey],
+      ]);
+      const swv = await world.school({ supplier: las, sector: 'swv', purposes: ['SWV'] });
+      const asked = await startSession(las.chain, startRequest(withRp.school, swv, 'swv'));
+      if (asked.result !== 'ok') throw new Error(asked.result);
+      expect(asked.sourceDeliveryPoints.map((p) => [p.purpose, p.routingKey])).toEqual([
+        ['SWV', withRp.points.SWV.routingKey],
+      ]);
+    });
+
     describe('refusals', () => {
+      it('an swv session asked by a school that is not a samenwerkingsverband gets GeenRelatieMetDoel', async () => {
+        const voWithSwvPoint = await world.school({ supplier: las, sector: 'vo', purposes: ['OV', 'SWV'] });
+        expect(await startSession(las.chain, startRequest(po.school, voWithSwvPoint, 'swv'))).toEqual({
+          result: 'GeenRelatieMetDoel',
+        });
+      });
+
       it('a certificate no supplier system has gets VerstrekkerNietBekend', async () => {
         expect(await startSession(world.chain(randomFingerprint()), startRequest(po.school, vo))).toEqual({
           result: 'VerstrekkerNietBekend',

@@ -10,9 +10,12 @@ import {
   admissionStatus,
   dutchDay,
   findDeliveryPoint,
+  findSchool,
   purposeOfKind,
+  sourcePurposesOfKind,
   usableDeliveryPoints,
 } from './registry.js';
+import { DEFAULT_SESSION_LIFETIME_MS } from './session-expiry.js';
 import { wellFormedSessionFields } from './session-fields.js';
 
 export type StartSessionRefusal = Extract<
@@ -39,10 +42,13 @@ export type StartSessionAnswer = ({ result: 'ok' } & SessionStartResponse) | { r
  *    (GeenRelatieMetDoel when only the purpose differs);
  * 4. binnenbrin means source = destination BRIN and the others a different school — else OngeldigVerzoek;
  * 5. both schools are known (OnbekendeSchool) and admitted today (SchoolNietToegelaten);
- * 6. the source school has an active delivery point for the purpose — else GeenRelatieMetDoel.
+ * 6. an swv session is asked by a samenwerkingsverband (sector swv) — else GeenRelatieMetDoel;
+ * 7. the source school has a usable delivery point that answers the kind (SWV for swv; OV and RP,
+ *    a regional platform, for the other kinds) — else GeenRelatieMetDoel.
  *
- * The traffic center stores the session with the commitment only (no identifiers reach it) and
- * returns the source school's delivery points with their public keys.
+ * The traffic center stores the session with the commitment only (no identifiers reach it) and its
+ * expiry (now + the session lifetime, default 15 minutes; see session-states.ts), and
+ * returns those delivery points of the source school with their public keys.
  */
 export async function startSession(ctx: ChainCtx, input: SessionStartRequest): Promise<StartSessionAnswer> {
   return ctx.db.transaction(async (tx) => {
@@ -68,19 +74,25 @@ export async function startSession(ctx: ChainCtx, input: SessionStartRequest): P
     const source = await admissionStatus(tx, input.sourceBrin, today);
     if (destination === 'unknown' || source === 'unknown') return refuse('OnbekendeSchool');
     if (destination !== 'admitted' || source !== 'admitted') return refuse('SchoolNietToegelaten');
+    if (input.kind === 'swv' && (await findSchool(tx, input.destinationBrin))?.sector !== 'swv') {
+      return refuse('GeenRelatieMetDoel');
+    }
 
     const sourceDeliveryPoints: DeliveryPointRef[] = await usableDeliveryPoints(tx, {
       day: today,
       brin: input.sourceBrin,
-      purpose,
+      purpose: sourcePurposesOfKind(input.kind),
     });
     if (sourceDeliveryPoints.length === 0) return refuse('GeenRelatieMetDoel');
 
     const sessionId = randomUUID();
+    const startedAt = ctx.now();
+    const expiresAt = new Date(startedAt.getTime() + (ctx.sessionLifetimeMs ?? DEFAULT_SESSION_LIFETIME_MS));
     await tx.query(
       `INSERT INTO tc.sessions
-         (id, source_brin, destination_brin, destination_delivery_point, kind, commitment, supplier_id, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+         (id, source_brin, destination_brin, destination_delivery_point, kind, commitment, supplier_id, created_at,
+          expires_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
       [
         sessionId,
         input.sourceBrin,
@@ -89,7 +101,8 @@ export async function startSession(ctx: ChainCtx, input: SessionStartRequest): P
         input.kind,
         input.commitment,
         caller.supplierId,
-        ctx.now(),
+        startedAt,
+        expiresAt,
       ],
     );
     return { result: 'ok', sessionId, sourceDeliveryPoints };

@@ -7,6 +7,7 @@ import {
   type DeliveryPointRef,
   type DocumentRequest,
   type DocumentResponse,
+  type Feedback,
   RESULT_CODES,
   type ReadyNotice,
   type RegistrationNotice,
@@ -15,6 +16,7 @@ import {
   type SessionCloseRequest,
   type SessionStartRequest,
   type SessionStartResponse,
+  type SwvRequest,
 } from '../../platform/protocol.js';
 
 /**
@@ -58,6 +60,10 @@ export interface PeerClient {
   sendReadyNotice(point: DeliveryPointRef, body: ReadyNotice, requestId: string): Promise<void>;
   /** POST <delivery point url>/registration-notices */
   sendRegistrationNotice(point: DeliveryPointRef, body: RegistrationNotice, requestId: string): Promise<void>;
+  /** POST <SWV delivery point url>/swv-requests: an SWV asks by koppelsleutel. */
+  requestSwvDossier(point: DeliveryPointRef, body: SwvRequest, requestId: string): Promise<DocumentResponse>;
+  /** POST <delivery point url>/feedback: the OSO terugkoppeling; `{result: 'ok'}` or a refusal. */
+  sendFeedback(point: DeliveryPointRef, body: Feedback, requestId: string): Promise<TcAnswer<object>>;
 }
 
 export interface GatewayChain {
@@ -122,6 +128,10 @@ export function createGatewayChainClients(options: ChainClientsOptions): Gateway
     async sendRegistrationNotice(point, body, requestId) {
       await expectAccepted(client, at(point, 'registration-notices'), body, requestId);
     },
+    async requestSwvDossier(point, body, requestId) {
+      return (await post<DocumentResponse>(at(point, 'swv-requests'), body, requestId)) as DocumentResponse;
+    },
+    sendFeedback: (point, body, requestId) => post(at(point, 'feedback'), body, requestId),
   };
   return { trafficCenter, peers, close: () => client.close() };
 }

@@ -4,9 +4,12 @@ import type { HttpServer } from '../../platform/http/server.js';
 import { CHAIN_PREFIX } from '../../platform/protocol.js';
 import type { GatewayDeps } from '../deps.js';
 import * as S from '../http/schemas.js';
+import { FeedbackBody, SwvRequestBody } from '../http/swv-schemas.js';
 import { receiveReadyNotice } from '../receiving/receive-ready-notice.js';
 import { answerDocumentRequest } from '../sending/answer-document-request.js';
+import { answerSwvRequest } from '../sending/answer-swv-request.js';
 import { DEFAULT_LOOKUP_LIMIT } from '../sending/lookup-limit.js';
+import { receiveFeedback } from '../sending/receive-feedback.js';
 import { receiveRegistrationNotice } from '../sending/receive-registration-notice.js';
 import type { ChainCallCtx } from './chain-ctx.js';
 
@@ -18,6 +21,8 @@ export type GatewayChainRouteDeps = Pick<GatewayDeps, 'db' | 'keyring' | 'chain'
  *   POST /chain/v1/delivery-points/:routingKey/document-requests   → DocumentResponse
  *   POST /chain/v1/delivery-points/:routingKey/notices             → {result}
  *   POST /chain/v1/delivery-points/:routingKey/registration-notices → {result}
+ *   POST /chain/v1/delivery-points/:routingKey/swv-requests        → DocumentResponse (SWV points)
+ *   POST /chain/v1/delivery-points/:routingKey/feedback            → {result} (terugkoppeling)
  *
  * The caller is its verified client certificate (chain CA): without one the answer is HTTP 401
  * `{result: 'VerstrekkerNietBekend'}`. Protocol answers are HTTP 200 with an OSO-style result code,
@@ -96,6 +101,41 @@ export function registerGatewayChainRoutes(app: HttpServer, deps: GatewayChainRo
       return (
         unknownCaller(ctx, reply) ?? receiveRegistrationNotice(ctx, request.params.routingKey, request.body)
       );
+    },
+  );
+  app.post(
+    `${path}/swv-requests`,
+    {
+      schema: {
+        ...schema,
+        summary: 'SWV request by koppelsleutel (samenwerkingsverband → source SWV delivery point)',
+        params: S.RoutingKeyParams,
+        body: SwvRequestBody,
+        response: { 200: S.DocumentResponseBody, 400: S.ErrorBody, 401: S.DocumentResponseBody },
+      },
+    },
+    async (request, reply) => {
+      const ctx = chainCtx(request);
+      return (
+        unknownCaller(ctx, reply) ??
+        answerSwvRequest(ctx, answerDeps, request.params.routingKey, request.body)
+      );
+    },
+  );
+  app.post(
+    `${path}/feedback`,
+    {
+      schema: {
+        ...schema,
+        summary: 'Feedback (terugkoppeling) about a pupil whose dossier the sender received',
+        params: S.RoutingKeyParams,
+        body: FeedbackBody,
+        response: { 200: S.NoticeAnswer, 400: S.ErrorBody, 401: S.NoticeAnswer },
+      },
+    },
+    async (request, reply) => {
+      const ctx = chainCtx(request);
+      return unknownCaller(ctx, reply) ?? receiveFeedback(ctx, request.params.routingKey, request.body);
     },
   );
 }

@@ -7,6 +7,8 @@ import { isValidBsn, isValidOnderwijsnummer } from '../../standard/index.js';
 export interface PupilIdentity {
   bsn?: string;
   onderwijsnummer?: string;
+  /** Only for the pupil of an SWV dossier (which has no BSN): the school's own pupil id. */
+  leerlingid?: string;
   achternaam: string;
   voorvoegsel?: string;
   roepnaam?: string;

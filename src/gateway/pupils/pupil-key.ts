@@ -29,6 +29,15 @@ const secrets = new WeakMap<Db, Promise<Buffer>>();
  * must be committed on its own, whatever happens to the caller's transaction).
  */
 export async function pupilKeyer(ctx: { db: Db; keyring: Keyring }): Promise<PupilKeyer> {
+  const hmac = await gatewayHmac(ctx);
+  return (ids) => hmac(pupilNumberText(ids));
+}
+
+/**
+ * HMAC-SHA256 with this gateway's secret, base64url, over a text that names what it is about by a
+ * prefix ('bsn:', 'onr:', 'lid:', 'ksl:' for a koppelsleutel). Call before opening a transaction.
+ */
+export async function gatewayHmac(ctx: { db: Db; keyring: Keyring }): Promise<(text: string) => string> {
   let secret = secrets.get(ctx.db);
   if (!secret) {
     secret = loadOrCreateSecret(ctx.db, ctx.keyring);
@@ -36,10 +45,23 @@ export async function pupilKeyer(ctx: { db: Db; keyring: Keyring }): Promise<Pup
     secret.catch(() => secrets.delete(ctx.db));
   }
   const key = await secret;
-  return (ids) => {
-    const number = pupilNumberText(ids);
-    return createHmac('sha256', key).update(number, 'utf8').digest('base64url');
-  };
+  return (text) => createHmac('sha256', key).update(text, 'utf8').digest('base64url');
+}
+
+/**
+ * The keyer for the pupils of the school's own dossiers: by number, except the pupil of an SWV
+ * dossier (which has no BSN or onderwijsnummer, so its identity holds only the school's own
+ * leerlingid): 'lid:<leerlingid>'. An SWV dossier thus never becomes a version of the pupil's
+ * transfer dossier, and no document request (which names a pupil by number) ever finds it. Never
+ * for identifiers a peer sent: a peer names a pupil by number only (pupilKeyer).
+ */
+export async function ownPupilKeyer(ctx: {
+  db: Db;
+  keyring: Keyring;
+}): Promise<(identity: PupilNumber & { leerlingid?: string }) => string> {
+  const hmac = await gatewayHmac(ctx);
+  return (identity) =>
+    identity.leerlingid !== undefined ? hmac(`lid:${identity.leerlingid}`) : hmac(pupilNumberText(identity));
 }
 
 /** 'bsn:<digits>' or 'onr:<digits>'; throws when neither is given (a programming error). */

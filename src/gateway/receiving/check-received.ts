@@ -1,4 +1,5 @@
 import {
+  type Dossier,
   type Finding,
   isStandardError,
   type ProfileCode,
@@ -6,6 +7,7 @@ import {
   validateAndReadDossier,
 } from '../../standard/index.js';
 import type { PupilIdentity } from '../pupils/identity.js';
+import { isSwvProfile } from '../pupils/koppelsleutel.js';
 import { countFindings, profileOfDossier } from '../sending/dossier-store.js';
 
 export interface CheckedReceived {
@@ -23,16 +25,33 @@ export interface CheckedReceived {
  * school sees them and decides to import or reject.
  */
 export function checkReceived(xml: Buffer, identity: PupilIdentity): CheckedReceived | undefined {
+  return check(xml, (dossier) => {
+    const leerling = dossier.huidigeschool.leerling;
+    return identity.bsn
+      ? leerling.bsn?.trim() === identity.bsn
+      : leerling.onderwijsnummer?.trim() === identity.onderwijsnummer;
+  });
+}
+
+/**
+ * Strict validation of a delivered SWV dossier, asked for by koppelsleutel: as checkReceived, but
+ * it names no pupil by number, and it must be of an SWV profile (POSWV, VOSWV).
+ */
+export function checkReceivedSwv(xml: Buffer): (CheckedReceived & { profile: ProfileCode }) | undefined {
+  const checked = check(xml, (dossier) => {
+    const profile = profileOfDossier(dossier);
+    return profile !== undefined && isSwvProfile(profile);
+  });
+  return checked?.profile ? { ...checked, profile: checked.profile } : undefined;
+}
+
+function check(xml: Buffer, accept: (dossier: Dossier) => boolean): CheckedReceived | undefined {
   try {
     // One parse for the verdict and the model; readDossier only to refuse a batch with its reason.
     const { result, dossier: read } = validateAndReadDossier(xml, { mode: 'strict' });
     if (!result.wellFormed || !result.xsdValid) return undefined;
     const dossier = read ?? readDossier(xml);
-    const leerling = dossier.huidigeschool.leerling;
-    const samePupil = identity.bsn
-      ? leerling.bsn?.trim() === identity.bsn
-      : leerling.onderwijsnummer?.trim() === identity.onderwijsnummer;
-    if (!samePupil) return undefined;
+    if (!accept(dossier)) return undefined;
     const { errors, warnings } = countFindings(result.findings);
     const profile = profileOfDossier(dossier);
     return {

@@ -8,6 +8,7 @@ import {
   validateAndReadDossier,
 } from '../../standard/index.js';
 import type { PupilIdentity } from '../pupils/identity.js';
+import { isSwvProfile } from '../pupils/koppelsleutel.js';
 import { profileOfDossier } from './dossier-store.js';
 
 /** A document checked in strict mode and read into the model. */
@@ -48,16 +49,23 @@ export function checkDocument(xml: Uint8Array): CheckedDocument {
   }
 }
 
-/** The pupil's identity as the dossier states it. */
+/**
+ * The pupil's identity as the dossier states it: by BSN or onderwijsnummer; in an SWV dossier, which
+ * has neither (PaO.LL12), by the school's own leerlingid (see ownPupilKeyer).
+ */
 export function identityOf(dossier: Dossier): PupilIdentity {
   const l = dossier.huidigeschool.leerling;
   const bsn = l.bsn?.trim() || undefined;
   const onderwijsnummer = l.onderwijsnummer?.trim() || undefined;
-  if (!bsn && !onderwijsnummer) throw new AppError('DOSSIER_NO_PUPIL_NUMBER');
+  const profile = profileOfDossier(dossier);
+  const leerlingid = profile && isSwvProfile(profile) ? l.leerlingid?.trim() || '' : undefined;
+  if (leerlingid === '') throw new AppError('DOSSIER_NO_LEERLINGID');
+  if (leerlingid === undefined && !bsn && !onderwijsnummer) throw new AppError('DOSSIER_NO_PUPIL_NUMBER');
   if (!l.geboortedatum) throw new AppError('DOSSIER_INVALID', { reason: 'no-geboortedatum' });
   return {
-    ...(bsn ? { bsn } : {}),
-    ...(onderwijsnummer ? { onderwijsnummer } : {}),
+    ...(leerlingid !== undefined ? { leerlingid } : {}),
+    ...(leerlingid === undefined && bsn ? { bsn } : {}),
+    ...(leerlingid === undefined && onderwijsnummer ? { onderwijsnummer } : {}),
     achternaam: l.achternaam.trim(),
     ...(l.voorvoegsel?.trim() ? { voorvoegsel: l.voorvoegsel.trim() } : {}),
     ...(l.roepnaam?.trim() ? { roepnaam: l.roepnaam.trim() } : {}),

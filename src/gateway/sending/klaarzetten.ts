@@ -5,8 +5,11 @@ import { isUniqueViolation } from '../../platform/db/index.js';
 import { AppError } from '../../platform/errors.js';
 import { enqueue } from '../../platform/jobs/index.js';
 import { requirementOf } from '../../standard/index.js';
+import { requireHostedSchool } from '../hosting/hosted-schools.js';
 import { isBrin } from '../pupils/identity.js';
+import { isSwvProfile, koppelsleutelHasher } from '../pupils/koppelsleutel.js';
 import { endReadiness, loadDossier, moveDossier } from './dossier-store.js';
+import { issueKoppelsleutel } from './koppelsleutels.js';
 import { assertTransition } from './lifecycle.js';
 
 export interface KlaarzettenInput {
@@ -24,6 +27,11 @@ export interface Klaargezet {
   readyAt: string;
   /** The school it was ready for before, now withdrawn. */
   withdrawnFrom?: string;
+  /**
+   * An SWV dossier (POSWV, VOSWV) only: the koppelsleutel the school hands to the samenwerkingsverband
+   * outside the chain. Shown this once (only a keyed hash is kept); klaarzetten again gives a new one.
+   */
+  koppelsleutel?: string;
 }
 
 /** Job kind: tell a school that asked before that the dossier is now ready for it. */
@@ -36,6 +44,7 @@ export const SEND_READY_NOTICE = 'gw.send-ready-notice';
  * in the same transaction. Two racing calls: the compare-and-set on the dossier's revision and the
  * unique index "one ready destination per dossier" let exactly one win; the other gets CONFLICT.
  * When the destination asked for this pupil before, a ready notice is enqueued in the transaction.
+ * An SWV dossier gets a new koppelsleutel on every call, also when it was ready already.
  */
 export async function klaarzetten(ctx: Ctx, input: KlaarzettenInput): Promise<Klaargezet> {
   authorize(ctx, 'dossier:klaarzetten', input.schoolBrin);
@@ -45,15 +54,34 @@ export async function klaarzetten(ctx: Ctx, input: KlaarzettenInput): Promise<Kl
     });
   }
   const at = ctx.now();
+  const hashKoppelsleutel = await koppelsleutelHasher(ctx);
   try {
     return await ctx.db.transaction(async (tx) => {
+      await requireHostedSchool(tx, input.schoolBrin); // not after its hosting ended
       const dossier = await loadDossier(tx, input.schoolBrin, input.dossierId);
-      const ready = await tx.query<{ destination_brin: string; ready_at: Date; version_id: string }>(
-        `SELECT destination_brin, ready_at, version_id FROM gw.dossier_destinations
+      const ready = await tx.query<{
+        id: string;
+        destination_brin: string;
+        ready_at: Date;
+        version_id: string;
+      }>(
+        `SELECT id, destination_brin, ready_at, version_id FROM gw.dossier_destinations
           WHERE dossier_id = $1 AND state = 'klaargezet'`,
         [dossier.id],
       );
       const current = ready.rows[0];
+      const koppelsleutel = async (destinationId: string) =>
+        isSwvProfile(dossier.profile)
+          ? {
+              koppelsleutel: await issueKoppelsleutel(tx, ctx, hashKoppelsleutel, {
+                schoolBrin: input.schoolBrin,
+                dossierId: dossier.id,
+                destinationId,
+                destinationBrin: input.destinationBrin,
+                at,
+              }),
+            }
+          : {};
       if (
         current &&
         current.destination_brin === input.destinationBrin &&
@@ -66,6 +94,7 @@ export async function klaarzetten(ctx: Ctx, input: KlaarzettenInput): Promise<Kl
           state: 'klaargezet' as const,
           destinationBrin: input.destinationBrin,
           readyAt: current.ready_at.toISOString(),
+          ...(await koppelsleutel(current.id)),
         };
       }
       assertTransition(dossier.state, 'klaargezet');
@@ -112,6 +141,7 @@ export async function klaarzetten(ctx: Ctx, input: KlaarzettenInput): Promise<Kl
         destinationBrin: input.destinationBrin,
         readyAt: at.toISOString(),
         ...(withdrawnFrom ? { withdrawnFrom } : {}),
+        ...(await koppelsleutel(destinationId)),
       };
     });
   } catch (e) {

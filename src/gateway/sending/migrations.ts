@@ -170,4 +170,65 @@ export const sendingMigrations: Migration[] = [
         updated_at timestamptz NOT NULL DEFAULT now()
       );`,
   },
+  {
+    id: 'gw-110-koppelsleutels-terugkoppelingen',
+    sql: `
+      -- Koppelsleutels of SWV dossiers, by keyed hash only (HMAC with gw.secrets 'pupil-key'): the key
+      -- itself is shown once, when the dossier is set ready for a samenwerkingsverband. A key names
+      -- one dossier for one destination; every klaarzetten of an SWV dossier issues a new one.
+      CREATE TABLE gw.koppelsleutels (
+        id uuid PRIMARY KEY,
+        school_brin text NOT NULL REFERENCES gw.schools (brin),
+        dossier_id uuid NOT NULL REFERENCES gw.dossiers (id),
+        destination_id uuid NOT NULL REFERENCES gw.dossier_destinations (id),
+        destination_brin text NOT NULL CHECK (destination_brin ~ '^[0-9]{2}[A-Z]{2}$'),
+        key_hash text NOT NULL CHECK (key_hash ~ '^[A-Za-z0-9_-]{43}$'),
+        issued_by text NOT NULL,
+        issued_at timestamptz NOT NULL,
+        UNIQUE (school_brin, key_hash)
+      );
+      CREATE INDEX koppelsleutels_dossier ON gw.koppelsleutels (dossier_id);
+
+      -- Only an SWV dossier has koppelsleutels, each for the school the readiness named.
+      CREATE FUNCTION gw.guard_koppelsleutel() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF NOT EXISTS (
+          SELECT 1 FROM gw.dossiers d JOIN gw.dossier_destinations t ON t.dossier_id = d.id
+           WHERE d.id = NEW.dossier_id AND d.school_brin = NEW.school_brin AND d.profile IN ('POSWV', 'VOSWV')
+             AND t.id = NEW.destination_id AND t.destination_brin = NEW.destination_brin
+        ) THEN
+          RAISE EXCEPTION 'a koppelsleutel belongs to a readiness of an SWV dossier'
+            USING ERRCODE = 'check_violation', CONSTRAINT = 'koppelsleutel_swv_dossier';
+        END IF;
+        RETURN NEW;
+      END $$;
+      CREATE TRIGGER koppelsleutels_guard BEFORE INSERT OR UPDATE ON gw.koppelsleutels
+        FOR EACH ROW EXECUTE FUNCTION gw.guard_koppelsleutel();
+
+      -- Feedback (terugkoppeling) from schools that received a dossier of this school, matched to
+      -- that dossier; the OSO XML is a keyring record bound to its row. A message id sent twice
+      -- (the sender retries) is one message.
+      CREATE TABLE gw.incoming_terugkoppelingen (
+        id uuid PRIMARY KEY,
+        school_brin text NOT NULL REFERENCES gw.schools (brin),
+        dossier_id uuid NOT NULL REFERENCES gw.dossiers (id),
+        from_brin text NOT NULL CHECK (from_brin ~ '^[0-9]{2}[A-Z]{2}$'),
+        message_id uuid NOT NULL,
+        xml_enc bytea NOT NULL,
+        size_bytes integer NOT NULL,
+        received_at timestamptz NOT NULL,
+        UNIQUE (school_brin, from_brin, message_id)
+      );
+      CREATE INDEX incoming_terugkoppelingen_school ON gw.incoming_terugkoppelingen (school_brin, received_at);`,
+  },
+  {
+    id: 'gw-120-version-groep',
+    sql: `
+      -- The pupil's current group (groepscode of the last schoolloopbaan row, e.g. '8b') per version,
+      -- so that the worklist can show and filter by group without decrypting every dossier. A group
+      -- code is not personal data; versions stored before this migration have none.
+      ALTER TABLE gw.dossier_versions ADD COLUMN groep text CHECK (groep IS NULL OR length(groep) <= 100);
+      -- Deliveries of a dossier, counted in the worklist.
+      CREATE INDEX incoming_requests_dossier ON gw.incoming_requests (dossier_id) WHERE dossier_id IS NOT NULL;`,
+  },
 ];

@@ -6,7 +6,7 @@ import { AppError } from '../../platform/errors.js';
 import type { Finding, ProfileCode } from '../../standard/index.js';
 import { requireHostedSchool } from '../hosting/hosted-schools.js';
 import { encodeIdentity, type PupilIdentity } from '../pupils/identity.js';
-import { pupilKeyer } from '../pupils/pupil-key.js';
+import { ownPupilKeyer } from '../pupils/pupil-key.js';
 import { type CheckedDocument, identityOf } from './check-document.js';
 import {
   countFindings,
@@ -18,6 +18,7 @@ import {
   moveDossier,
   schoolYearOf,
 } from './dossier-store.js';
+import { groepOf } from './groep.js';
 import type { DossierState } from './lifecycle.js';
 
 export interface SavedDossier {
@@ -47,6 +48,8 @@ export async function saveDossierDocument(
     origin: 'import' | 'generated' | 'edit';
     schooljaar?: string;
     dossierId?: string;
+    /** Refuse with DOSSIER_CHANGED unless `dossierId` is still at this version (an edit of what was read). */
+    expectedVersion?: number;
   },
 ): Promise<SavedDossier> {
   const { doc, schoolBrin } = input;
@@ -60,7 +63,7 @@ export async function saveDossierDocument(
     throw new AppError('VALIDATION_FAILED', { field: 'schooljaar', reason: 'YYYY-YYYY' });
   }
   const schooljaar: string = year;
-  const keyOf = await pupilKeyer(ctx);
+  const keyOf = await ownPupilKeyer(ctx);
   const pupilKey = keyOf(identity);
   const at = ctx.now();
   const { errors, warnings } = countFindings(doc.findings);
@@ -83,6 +86,13 @@ export async function saveDossierDocument(
         if (existing.pupil_id !== pupilId) {
           throw new AppError('VALIDATION_FAILED', {
             reason: 'the document is about another pupil than this dossier',
+          });
+        }
+        if (input.expectedVersion !== undefined && existing.current_version !== input.expectedVersion) {
+          throw new AppError('DOSSIER_CHANGED', {
+            dossierId: existing.id,
+            version: existing.current_version,
+            expectedVersion: input.expectedVersion,
           });
         }
       } else {
@@ -147,7 +157,14 @@ export async function saveDossierDocument(
 }
 
 function docVersion(doc: CheckedDocument, origin: 'import' | 'generated' | 'edit', ctx: Ctx, at: Date) {
-  return { xml: doc.xml, findings: doc.findings, origin, createdBy: ctx.actor.id, at };
+  return {
+    xml: doc.xml,
+    findings: doc.findings,
+    origin,
+    createdBy: ctx.actor.id,
+    at,
+    groep: groepOf(doc.dossier),
+  };
 }
 
 async function upsertPupil(

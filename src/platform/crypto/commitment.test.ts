@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { PupilIdentifiers } from '../protocol.js';
-import { commitment, commitmentMatches, newSalt } from './commitment.js';
+import {
+  commitment,
+  commitmentMatches,
+  koppelsleutelCommitment,
+  koppelsleutelCommitmentMatches,
+  newSalt,
+} from './commitment.js';
 
 const base: PupilIdentifiers = {
   bsn: '123456782',
@@ -61,5 +67,32 @@ describe('commitment', () => {
     expect(Buffer.from(newSalt(), 'base64url')).toHaveLength(16);
     expect(() => commitment({ ...base, salt: '' })).toThrow();
     expect(() => commitment({ ...base, salt: 'short' })).toThrow();
+  });
+});
+
+describe('the commitment of an swv session', () => {
+  const key = { koppelsleutel: 'ABCDEFGH23456789', salt: 'AAAAAAAAAAAAAAAAAAAAAA' };
+
+  it('is a stable base64url SHA-256 of the koppelsleutel and salt, apart from pupil commitments', () => {
+    // Fixed vector, computed independently (Python hashlib over the documented encoding).
+    expect(koppelsleutelCommitment(key)).toBe('hIC88oYlZJss_nyijCo85GINxwSCbbzoiCTeTqrG8JY');
+    expect(koppelsleutelCommitment({ ...key, koppelsleutel: 'abcd-efgh 2345-6789' })).toBe(
+      koppelsleutelCommitment(key),
+    );
+    expect(koppelsleutelCommitment({ ...key, koppelsleutel: 'ABCDEFGH23456788' })).not.toBe(
+      koppelsleutelCommitment(key),
+    );
+    expect(koppelsleutelCommitment({ ...key, salt: newSalt() })).not.toBe(koppelsleutelCommitment(key));
+  });
+
+  it('matches only its own koppelsleutel, and never throws on what a peer sent', () => {
+    const c = koppelsleutelCommitment(key);
+    expect(koppelsleutelCommitmentMatches(key, c)).toBe(true);
+    expect(koppelsleutelCommitmentMatches({ ...key, koppelsleutel: 'ABCDEFGH23456788' }, c)).toBe(false);
+    expect(koppelsleutelCommitmentMatches({ ...key, koppelsleutel: '' }, c)).toBe(false);
+    expect(koppelsleutelCommitmentMatches({ ...key, salt: 'short' }, c)).toBe(false);
+    expect(
+      koppelsleutelCommitmentMatches({ koppelsleutel: 42 as unknown as string, salt: key.salt }, c),
+    ).toBe(false);
   });
 });

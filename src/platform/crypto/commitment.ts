@@ -1,6 +1,6 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { AppError } from '../errors.js';
-import type { PupilIdentifiers } from '../protocol.js';
+import type { PupilIdentifiers, SwvKey } from '../protocol.js';
 
 /**
  * The commitment of a session (DESIGN.md §4, step 2): what the traffic center holds instead of a
@@ -15,6 +15,7 @@ import type { PupilIdentifiers } from '../protocol.js';
  * reversed by trying all birth dates and BSNs.
  */
 const TAG = 'overstap/commitment/v1';
+const SWV_TAG = 'overstap/commitment/swv/v1';
 const SALT_BYTES = 16;
 
 /** A new random salt, base64url (16 bytes). */
@@ -54,14 +55,42 @@ function digest(ids: PupilIdentifiers): Buffer {
     throw invalid('geboortedatum');
   if (typeof ids.achternaam !== 'string' || normalizeAchternaam(ids.achternaam) === '')
     throw invalid('achternaam');
+  return hashFields([TAG, ids.salt, number, ids.geboortedatum.trim(), normalizeAchternaam(ids.achternaam)]);
+}
+
+/**
+ * The commitment of an swv session: the same encoding over 'overstap/commitment/swv/v1', the salt
+ * and the koppelsleutel (upper case, without spaces or dashes), so that it never equals the
+ * commitment of a pupil's identifiers.
+ */
+export function koppelsleutelCommitment(key: SwvKey): string {
+  return swvDigest(key).toString('base64url');
+}
+
+/** Whether an unsealed koppelsleutel matches the session's commitment; constant time. */
+export function koppelsleutelCommitmentMatches(key: SwvKey, expected: string): boolean {
+  let actual: Buffer;
+  try {
+    actual = swvDigest(key);
+  } catch {
+    return false;
+  }
+  const given = Buffer.from(expected, 'base64url');
+  return given.length === actual.length && timingSafeEqual(given, actual);
+}
+
+function swvDigest(key: SwvKey): Buffer {
+  const invalid = (field: string) => new AppError('VALIDATION_FAILED', { field, reason: 'commitment' });
+  if (typeof key.salt !== 'string' || !/^[A-Za-z0-9_-]{22,}$/.test(key.salt)) throw invalid('salt');
+  const koppelsleutel = typeof key.koppelsleutel === 'string' ? key.koppelsleutel.replace(/[\s-]/g, '') : '';
+  if (koppelsleutel === '') throw invalid('koppelsleutel');
+  return hashFields([SWV_TAG, key.salt, koppelsleutel.toUpperCase()]);
+}
+
+/** SHA-256 over the fields, each as a 4-byte big-endian length followed by its UTF-8 bytes. */
+function hashFields(fields: readonly string[]): Buffer {
   const hash = createHash('sha256');
-  for (const field of [
-    TAG,
-    ids.salt,
-    number,
-    ids.geboortedatum.trim(),
-    normalizeAchternaam(ids.achternaam),
-  ]) {
+  for (const field of fields) {
     const bytes = Buffer.from(field, 'utf8');
     const length = Buffer.alloc(4);
     length.writeUInt32BE(bytes.length);

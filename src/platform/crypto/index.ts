@@ -1,4 +1,11 @@
-export { commitment, commitmentMatches, newSalt, normalizeAchternaam } from './commitment.js';
+export {
+  commitment,
+  commitmentMatches,
+  koppelsleutelCommitment,
+  koppelsleutelCommitmentMatches,
+  newSalt,
+  normalizeAchternaam,
+} from './commitment.js';
 export {
   createKeyring,
   DEV_KEY_FILE,

@@ -152,6 +152,23 @@ describe('engine on a small dossier', () => {
     const f = run(`<dossiers xmlns="${NS}"/>`, 'strict').findings;
     expect(rules(f)).toContain('OSO.ROOT /dossiers[1]');
   });
+
+  it('accepts a batch that holds only a feedback message (terugkoppeling), and checks its codes', () => {
+    const feedback = (jaargroep: string, geslacht: string) =>
+      `<dossiers xmlns="${NS}"><terugkoppeling>` +
+      '<metadata><deeldossier>LAS</deeldossier><pakketnaam>T</pakketnaam><pakketversie>1</pakketversie>' +
+      '<datum>2026-10-01</datum><standaardversie>2019.1</standaardversie><validatieversie>2019.1.1</validatieversie></metadata>' +
+      '<voschool><school><naam>VO</naam><brincode>16VA</brincode><vestigingscode>01</vestigingscode><aanleverpunt>16VA01</aanleverpunt></school></voschool>' +
+      `<leerlingmatching><leerlingid>1</leerlingid><voornaam>Mats</voornaam><achternaam>Blom</achternaam><geslacht>${geslacht}</geslacht><geboortedatum>2013-02-03</geboortedatum></leerlingmatching>` +
+      '<terugkoppelinformatie><tiperschooljaar><schooljaar>2026-2027</schooljaar><begindatum>2026-08-20</begindatum>' +
+      `<einddatum>2027-07-15</einddatum><jaargroep>${jaargroep}</jaargroep><iltcode>1</iltcode><iltomschrijving>havo</iltomschrijving></tiperschooljaar>` +
+      '</terugkoppelinformatie></terugkoppeling></dossiers>';
+    expect(run(feedback('11', '2'), 'strict').findings).toEqual([]);
+    expect(rules(run(feedback('9', '7'), 'strict').findings)).toEqual([
+      'CL.13 /dossiers[1]/terugkoppeling[1]/terugkoppelinformatie[1]/tiperschooljaar[1]/jaargroep[1]',
+      'CL.14 /dossiers[1]/terugkoppeling[1]/leerlingmatching[1]/geslacht[1]',
+    ]);
+  });
 });
 
 describe('codelist values in strict mode', () => {

@@ -102,8 +102,8 @@ const CATALOGUE: Readonly<Record<string, Entry>> = {
   // Our own strict-mode checks.
   'OSO.ROOT': {
     emptyBatch: [
-      'De bundel <dossiers> bevat geen dossier. Voeg minstens één dossier toe of verstuur niets.',
-      'The <dossiers> batch holds no dossier. Add at least one dossier, or send nothing.',
+      'De bundel <dossiers> bevat geen dossier en geen terugkoppeling. Voeg minstens één dossier of terugkoppeling toe, of verstuur niets.',
+      'The <dossiers> batch holds no dossier and no terugkoppeling. Add at least one dossier or terugkoppeling, or send nothing.',
     ],
   },
   'OSO.BSN': {

@@ -37,7 +37,9 @@ export function dossiersOf(root: XElement, index: ElementIndex, out: FindingSink
   if (isOso(root) && root.name === 'dossier') return [root];
   if (isOso(root) && root.name === 'dossiers') {
     const list = kids(root, 'dossier');
-    if (list.length === 0) out.add('OSO.ROOT', root, 'emptyBatch');
+    // A batch may carry feedback messages only (terugkoppeling, from the receiving school).
+    if (list.length === 0 && kids(root, 'terugkoppeling').length === 0)
+      out.add('OSO.ROOT', root, 'emptyBatch');
     return list;
   }
   if (root.name === 'dossier' || root.name === 'dossiers') return [];
