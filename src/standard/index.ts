@@ -12,7 +12,7 @@ export {
   makeAttachment,
   type NewAttachment,
 } from './attachments/attachments.js';
-export { inspectAttachment } from './attachments/inspect.js';
+export { ALLOWED_EXTENSIONS, extensionOf, inspectAttachment } from './attachments/inspect.js';
 export * from './codelists.js';
 export {
   type OsoDocument,
@@ -41,7 +41,7 @@ export {
 export { DEFAULT_LIMITS, type DossierLimits } from './limits.js';
 export type * from './model.js';
 export * from './profiles.js';
-export { renderDossierHtml, renderDossierPdf } from './render/index.js';
+export { isRenderError, RenderError, renderDossierHtml, renderDossierPdf } from './render/index.js';
 export {
   type ValidateOptions,
   type ValidationResult,

@@ -31,7 +31,9 @@ type Body = unknown;
 async function request<T>(method: string, path: string, body?: Body, init: RequestInit = {}): Promise<T> {
   const headers = new Headers(init.headers);
   headers.set('accept', 'application/json');
-  if (method !== 'GET' && method !== 'HEAD' && csrfToken) headers.set('x-csrf-token', csrfToken);
+  // A caller's own token wins (the parents' inspection has a session of its own, apart from staff's).
+  if (method !== 'GET' && method !== 'HEAD' && csrfToken && !headers.has('x-csrf-token'))
+    headers.set('x-csrf-token', csrfToken);
   let payload: BodyInit | undefined;
   if (body instanceof Blob || body instanceof FormData || typeof body === 'string') {
     payload = body as BodyInit;

@@ -1,11 +1,13 @@
 import * as audit from '../../platform/audit/index.js';
 import { authorize, type Ctx } from '../../platform/context.js';
+import type { Tx } from '../../platform/db/index.js';
 import { AppError } from '../../platform/errors.js';
-import { writeDossier } from '../../standard/index.js';
+import { type Dossier, type ProfileCode, writeDossier } from '../../standard/index.js';
 import { isIsoDate } from '../pupils/identity.js';
-import { checkDocument } from './check-document.js';
+import { type CheckedDocument, checkDocument } from './check-document.js';
 import {
   countFindings,
+  type DossierRow,
   findingsAad,
   loadDossier,
   moveDossier,
@@ -45,6 +47,32 @@ const ANSWERS: readonly string[] = ['Ja', 'Nee', 'Onbekend'];
  */
 export async function recordInspection(ctx: Ctx, input: RecordInspectionInput): Promise<Inspected> {
   authorize(ctx, 'dossier:inzage', input.schoolBrin);
+  // Read and rewrite outside the transaction; the revision check in storeInspection makes it safe.
+  const dossier = await loadDossier(ctx.db, input.schoolBrin, input.dossierId);
+  const prepared = await prepareInspection(ctx, dossier, input);
+  return ctx.db.transaction((tx) => storeInspection(tx, ctx, dossier, prepared));
+}
+
+/** A version with the inspection written in, checked again, ready to be stored. */
+export interface PreparedInspection {
+  input: RecordInspectionInput;
+  doc: CheckedDocument;
+  errors: number;
+  warnings: number;
+}
+
+/**
+ * The checks and the rewrite of recordInspection, without storing: refuses (TRANSITION_NOT_ALLOWED)
+ * unless the dossier is ter_inzage, (VALIDATION_FAILED) a wrong date, answer or missing reason or
+ * consent; writes the `inzage` block into the version's document, lets `amend` add to it (the
+ * parents' view as an attachment, see respond-to-inspection.ts) and validates it strictly again.
+ */
+export async function prepareInspection(
+  ctx: Pick<Ctx, 'db' | 'keyring' | 'now'>,
+  dossier: DossierRow,
+  input: RecordInspectionInput,
+  amend?: (dossier: Dossier) => void,
+): Promise<PreparedInspection> {
   const at = ctx.now();
   const problems: Record<string, string> = {};
   if (!isIsoDate(input.inzagedatum)) problems.inzagedatum = 'a date YYYY-MM-DD';
@@ -56,12 +84,10 @@ export async function recordInspection(ctx: Ctx, input: RecordInspectionInput): 
   if (input.akkoord === 'Nee' && !reden) problems.redenNietAkkoord = 'required when akkoord is Nee';
   if (reden && reden.length > 4000) problems.redenNietAkkoord = 'at most 4000 characters';
 
-  // Read and rewrite outside the transaction; the revision check below makes it safe.
-  const dossier = await loadDossier(ctx.db, input.schoolBrin, input.dossierId);
   if (dossier.state !== 'ter_inzage') {
     throw new AppError('TRANSITION_NOT_ALLOWED', { from: dossier.state, to: 'ingezien' });
   }
-  if (dossier.profile === 'VOVO' && input.toestemming === undefined)
+  if (consentRequired(dossier.profile) && input.toestemming === undefined)
     problems.toestemming = 'required for VOVO';
   if (Object.keys(problems).length > 0) throw new AppError('VALIDATION_FAILED', { problems });
 
@@ -74,44 +100,63 @@ export async function recordInspection(ctx: Ctx, input: RecordInspectionInput): 
     ...(input.akkoord === 'Nee' && reden ? { redennietakkoord: reden } : {}),
     ...(input.toestemming ? { toestemming: input.toestemming } : {}),
   };
+  amend?.(doc.dossier);
   const inspected = checkDocument(writeDossier(doc.dossier));
   const { errors, warnings } = countFindings(inspected.findings);
-
-  return ctx.db.transaction(async (tx) => {
-    await moveDossier(tx, dossier, 'ingezien', at);
-    await tx.query(
-      `UPDATE gw.dossier_versions
-          SET xml_enc = $2, size_bytes = $3, findings_enc = $4, error_count = $5, warning_count = $6,
-              inspected_at = $7, inzagedatum = $8, akkoord = $9, toestemming = $10
-        WHERE id = $1`,
-      [
-        dossier.version_id,
-        ctx.keyring.encrypt(inspected.xml, versionAad(dossier.version_id)),
-        inspected.xml.byteLength,
-        ctx.keyring.encrypt(Buffer.from(JSON.stringify(inspected.findings)), findingsAad(dossier.version_id)),
-        errors,
-        warnings,
-        at,
-        input.inzagedatum,
-        input.akkoord,
-        input.toestemming ?? null,
-      ],
-    );
-    await audit.record(tx, ctx, 'dossier.ingezien', {
-      schoolBrin: input.schoolBrin,
-      subject: dossier.id,
-      details: {
-        version: dossier.current_version,
-        akkoord: input.akkoord,
-        toestemming: input.toestemming ?? null,
-      },
-    });
-    return {
-      dossierId: dossier.id,
-      version: dossier.current_version,
-      state: 'ingezien',
-      errorCount: errors,
-      warningCount: warnings,
-    };
-  });
+  return { input, doc: inspected, errors, warnings };
 }
+
+/**
+ * Stores a prepared inspection inside the caller's transaction: the dossier moves to ingezien (a
+ * compare-and-set on its revision: CONFLICT when it changed since it was read), the version gets
+ * its rewritten document and the inspection's columns, and the audit log an entry.
+ */
+export async function storeInspection(
+  tx: Tx,
+  ctx: Pick<Ctx, 'actor' | 'keyring' | 'requestId' | 'now'>,
+  dossier: DossierRow,
+  prepared: PreparedInspection,
+  auditDetails: Record<string, unknown> = {},
+): Promise<Inspected> {
+  const at = ctx.now();
+  const { input, doc: inspected, errors, warnings } = prepared;
+  await moveDossier(tx, dossier, 'ingezien', at);
+  await tx.query(
+    `UPDATE gw.dossier_versions
+        SET xml_enc = $2, size_bytes = $3, findings_enc = $4, error_count = $5, warning_count = $6,
+            inspected_at = $7, inzagedatum = $8, akkoord = $9, toestemming = $10
+      WHERE id = $1`,
+    [
+      dossier.version_id,
+      ctx.keyring.encrypt(inspected.xml, versionAad(dossier.version_id)),
+      inspected.xml.byteLength,
+      ctx.keyring.encrypt(Buffer.from(JSON.stringify(inspected.findings)), findingsAad(dossier.version_id)),
+      errors,
+      warnings,
+      at,
+      input.inzagedatum,
+      input.akkoord,
+      input.toestemming ?? null,
+    ],
+  );
+  await audit.record(tx, ctx, 'dossier.ingezien', {
+    schoolBrin: dossier.school_brin,
+    subject: dossier.id,
+    details: {
+      version: dossier.current_version,
+      akkoord: input.akkoord,
+      toestemming: input.toestemming ?? null,
+      ...auditDetails,
+    },
+  });
+  return {
+    dossierId: dossier.id,
+    version: dossier.current_version,
+    state: 'ingezien',
+    errorCount: errors,
+    warningCount: warnings,
+  };
+}
+
+/** Whether the profile needs the parents' consent (toestemming) with the inspection. */
+export const consentRequired = (profile: ProfileCode): boolean => profile === 'VOVO';

@@ -1,5 +1,2 @@
-import { Heading } from '../../components';
-
-export function InspectionPage() {
-  return <Heading level={1}>InspectionPage</Heading>;
-}
+/** The parents' inspection of the transfer dossier (/inzage/:token), without an account. */
+export { InspectionPage } from './inspection-page';
