@@ -1,20 +1,33 @@
 import type { ReactNode } from 'react';
-import { matchPath, Navigate, NavLink, useLocation } from 'react-router';
-import { ApiError } from './api';
+import { matchPath, Navigate, NavLink, useLocation, useNavigate } from 'react-router';
+import { ApiError, api } from './api';
 import { Alert, Button, Heading, Paragraph } from './components';
 import { useT } from './i18n';
+import { ServicedeskMenu } from './pages/servicedesk/menu';
 import { useSession } from './session';
 
 /** The frame of every page: skip link, header with the product name, menu, language, footer. */
 export function Shell({ children }: { children: ReactNode }) {
   const { t, language, setLanguage } = useT();
-  const { me, signOut, schools } = useSession();
+  const { me, signOut, schools, can } = useSession();
   const { pathname } = useLocation();
   const brin = matchPath('/school/:brin/*', pathname)?.params.brin;
   const parentPage = pathname.startsWith('/inzage/');
   const signedIn = me?.state === 'signed_in';
   const school = schools.find((s) => s.brin === brin);
-  const switchLanguage = () => setLanguage(language === 'nl' ? 'en' : 'nl');
+  const navigate = useNavigate();
+  // The choice is kept in this browser and, for a signed-in person, in the account (mails, next sign-in).
+  const switchLanguage = () => {
+    const next = language === 'nl' ? 'en' : 'nl';
+    setLanguage(next);
+    if (signedIn) void api.put('/api/auth/me/language', { language: next }).catch(() => undefined);
+  };
+  // To the sign-in page first: a page that needs a session would otherwise send the person there
+  // with itself as the return path the moment the session is gone.
+  const signOutAndLeave = async () => {
+    navigate('/inloggen', { state: { signedOut: true } });
+    await signOut().catch(() => undefined);
+  };
   return (
     <div className="ovs-app">
       <a className="utrecht-skip-link utrecht-skip-link--visible-on-focus" href="#main">
@@ -42,7 +55,7 @@ export function Shell({ children }: { children: ReactNode }) {
             {signedIn ? (
               <>
                 <span className="ovs-header__who">{me.account.name}</span>
-                <button type="button" className="ovs-header__link" onClick={() => void signOut()}>
+                <button type="button" className="ovs-header__link" onClick={() => void signOutAndLeave()}>
                   {t('nav.signOut')}
                 </button>
               </>
@@ -56,6 +69,7 @@ export function Shell({ children }: { children: ReactNode }) {
         {signedIn && school ? (
           <SchoolMenu brin={school.brin} name={school.schoolName} sector={school.sector} />
         ) : null}
+        {signedIn && pathname.startsWith('/servicedesk') && can('tc:read') ? <ServicedeskMenu /> : null}
       </header>
       <main id="main" className="ovs-main" tabIndex={-1}>
         {children}

@@ -1,21 +1,5 @@
-import { Heading } from '../../components';
-
-export function SignInPage() {
-  return <Heading level={1}>SignInPage</Heading>;
-}
-
-export function InvitationPage() {
-  return <Heading level={1}>InvitationPage</Heading>;
-}
-
-export function PasswordResetRequestPage() {
-  return <Heading level={1}>PasswordResetRequestPage</Heading>;
-}
-
-export function PasswordResetPage() {
-  return <Heading level={1}>PasswordResetPage</Heading>;
-}
-
-export function DevMailPage() {
-  return <Heading level={1}>DevMailPage</Heading>;
-}
+/** The sign-in pages: sign in (with the second factor), invitation, password reset, test mail. */
+export { DevMailPage } from './dev-mail';
+export { InvitationPage } from './invitation';
+export { PasswordResetPage, PasswordResetRequestPage } from './password-reset';
+export { SignInPage } from './sign-in';
