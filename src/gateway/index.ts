@@ -27,10 +27,12 @@ export type { GatewayDeps } from './deps.js';
 export { gatewayEncryptedColumns } from './encrypted-columns.js';
 export { registerGatewayApiRoutes } from './http/api-routes.js';
 export {
+  DESTROY_EARLIER_KEYS,
   gatewayJobHandlers,
   REQUEST_DOSSIER,
   SEND_READY_NOTICE,
   SEND_REGISTRATION_NOTICE,
+  SEND_TERUGKOPPELING,
   SUMMER_SWITCH,
 } from './jobs.js';
 export { gatewayMigrations } from './migrations.js';
@@ -42,32 +44,72 @@ export function registerGatewayRoutes(app: HttpServer, deps: GatewayDeps): void 
 }
 
 // ---- hosting ----------------------------------------------------------------------------------
+export {
+  ADDED_PURPOSES,
+  type AddedDeliveryPoint,
+  type AddedPurpose,
+  addDeliveryPoint,
+} from './hosting/add-delivery-point.js';
+export { destroyEarlierKeys } from './hosting/destroy-earlier-keys.js';
 export { type HostedSchoolSummary, listHostedSchools } from './hosting/hosted-schools.js';
 export {
   type HostedSchool,
   type HostedSchoolInput,
   registerHostedSchool,
 } from './hosting/register-hosted-school.js';
+export {
+  DEFAULT_KEY_GRACE_MINUTES,
+  type RotateDeliveryPointKeyInput,
+  type RotatedDeliveryPointKey,
+  rotateDeliveryPointKey,
+} from './hosting/rotate-delivery-point-key.js';
+export {
+  type StopHostingInput,
+  type StoppedHosting,
+  stopHostingSchool,
+} from './hosting/stop-hosting-school.js';
+// ---- instances on one database ----------------------------------------------------------------
+export {
+  DEFAULT_HEARTBEAT_MS,
+  DEFAULT_STALE_AFTER_MS,
+  type GatewayInstance,
+  startGatewayInstance,
+} from './instances/gateway-instance.js';
 // ---- receiving side ---------------------------------------------------------------------------
 export {
   asJson,
   exportReceivedDossier,
   type ReceivedDossierExport,
 } from './receiving/export-received-dossier.js';
+export { exportSwvDossier, type SwvDossierExport } from './receiving/export-swv-dossier.js';
 export {
   REGISTRATION_STATES,
   REGISTRATION_TRANSITIONS,
   type RegistrationState,
 } from './receiving/lifecycle.js';
 export { listRegistrations, type RegistrationListItem } from './receiving/list-registrations.js';
+export { listSwvRequests, type SwvRequestListItem } from './receiving/list-swv-requests.js';
 export { markImported, rejectReceived } from './receiving/mark-imported.js';
 export { receiveReadyNotice } from './receiving/receive-ready-notice.js';
 export { type RegisterPupilInput, type Registration, registerPupil } from './receiving/register-pupil.js';
+export { releaseInterruptedRequests } from './receiving/release-interrupted-requests.js';
 export { type BulkRequestResult, requestAllOpen } from './receiving/request-all-open.js';
 export { type RequestResult, releaseAbandonedRequests, requestDossier } from './receiving/request-dossier.js';
+export {
+  type RequestSwvDossierInput,
+  requestSwvDossier,
+  type SwvRequestResult,
+} from './receiving/request-swv-dossier.js';
 export { RESULT_EXPLANATIONS } from './receiving/result-explanations.js';
+export {
+  sendTerugkoppeling,
+  type TerugkoppelingInput,
+  type TerugkoppelingQueued,
+} from './receiving/send-terugkoppeling.js';
+export { SWV_RESULT_EXPLANATIONS } from './receiving/swv-request-store.js';
 // ---- sending side -----------------------------------------------------------------------------
 export { answerDocumentRequest } from './sending/answer-document-request.js';
+export { answerSwvRequest } from './sending/answer-swv-request.js';
 export {
   createDossierFromGenerated,
   type GeneratedDossierInput,
@@ -86,9 +128,11 @@ export { importDossier } from './sending/import-dossier.js';
 export { type Klaargezet, klaarzetten } from './sending/klaarzetten.js';
 export { DOSSIER_STATES, DOSSIER_TRANSITIONS, type DossierState } from './sending/lifecycle.js';
 export { type DossierListItem, listDossiers } from './sending/list-dossiers.js';
+export { listTerugkoppelingen, type TerugkoppelingListItem } from './sending/list-terugkoppelingen.js';
 export { DEFAULT_LOOKUP_LIMIT, type LookupLimit } from './sending/lookup-limit.js';
 export { putUpForInspection } from './sending/put-up-for-inspection.js';
 export { readDossierDocument } from './sending/read-dossier.js';
+export { receiveFeedback } from './sending/receive-feedback.js';
 export { receiveRegistrationNotice } from './sending/receive-registration-notice.js';
 export { type Akkoord, recordInspection } from './sending/record-inspection.js';
 export type { SavedDossier } from './sending/save-document.js';

@@ -140,6 +140,104 @@ export const ERRORS = {
     nl: 'Er is (nog) geen ontvangen dossier voor deze aanmelding.',
     en: 'There is no received dossier for this registration (yet).',
   },
+  REGISTRATIONS_CSV_INVALID: {
+    status: 400,
+    nl: 'Het bestand met aanmeldingen bevat fouten; er is niets opgeslagen. Verbeter de genoemde regels en lever het bestand opnieuw aan.',
+    en: 'The registrations file has errors; nothing was stored. Correct the lines listed and upload the file again.',
+  },
+  // gateway: SWV exchange (koppelsleutel), feedback (terugkoppeling), delivery points per purpose
+  GW_DELIVERY_POINT_EXISTS: {
+    status: 409,
+    nl: 'Deze school heeft al een actief aanleverpunt voor dit doel.',
+    en: 'This school already has an active delivery point for this purpose.',
+  },
+  GW_DELIVERY_POINT_MISSING: {
+    status: 409,
+    nl: 'Deze school heeft geen actief aanleverpunt voor dit doel (bijvoorbeeld SWV); laat de beheerder van de gateway het toevoegen en bij het verkeerscentrum registreren.',
+    en: 'This school has no active delivery point for this purpose (for example SWV); ask the gateway’s administrator to add it and register it at the traffic center.',
+  },
+  DOSSIER_NO_LEERLINGID: {
+    status: 422,
+    nl: 'Een SWV-dossier heeft geen BSN of onderwijsnummer; de gateway herkent de leerling aan het leerlingid, maar dat ontbreekt in het dossier.',
+    en: 'An SWV dossier has no BSN or onderwijsnummer; the gateway recognises the pupil by leerlingid, which the dossier lacks.',
+  },
+  KOPPELSLEUTEL_INVALID: {
+    status: 422,
+    nl: 'Deze koppelsleutel klopt niet. Een koppelsleutel heeft 16 tekens (zoals ABCD-EFGH-JKLM-NPQ7): letters en de cijfers 2 tot en met 9, zonder I en O. Controleer hem teken voor teken met de school die hem gaf.',
+    en: 'This koppelsleutel is not valid. A koppelsleutel has 16 characters (like ABCD-EFGH-JKLM-NPQ7): letters and the digits 2 to 9, without I and O. Check it character by character with the school that gave it.',
+  },
+  SWV_REQUEST_NOT_FOUND: {
+    status: 404,
+    nl: 'Deze SWV-aanvraag bestaat niet (bij deze school), of er is nog geen dossier voor ontvangen.',
+    en: 'This SWV request does not exist (at this school), or no dossier was received for it yet.',
+  },
+  TERUGKOPPELING_INVALID: {
+    status: 422,
+    nl: 'De terugkoppeling klopt niet; zie de bevindingen.',
+    en: 'The feedback (terugkoppeling) is not valid; see the findings.',
+  },
+  // gateway, the po school's worklist (fields, attachments, bulk actions)
+  DOSSIER_CHANGED: {
+    status: 409,
+    nl: 'Het dossier is intussen gewijzigd (er is een nieuwere versie). Laad het opnieuw en breng uw wijziging nog eens aan.',
+    en: 'The dossier was changed meanwhile (there is a newer version). Reload it and make your change again.',
+  },
+  ATTACHMENT_TYPE_NOT_ALLOWED: {
+    status: 422,
+    nl: 'Dit bestandstype mag niet als bijlage mee, of de inhoud past niet bij de naam. Toegestaan: PDF, JPG, PNG, DOC(X), XLS(X), PPT(X), ODT/ODS/ODP en TXT.',
+    en: 'This file type may not be attached, or its content does not match its name. Allowed: PDF, JPG, PNG, DOC(X), XLS(X), PPT(X), ODT/ODS/ODP and TXT.',
+  },
+  ATTACHMENT_TOO_LARGE: {
+    status: 413,
+    nl: 'De bijlage is te groot: een bijlage mag hoogstens 10 MB zijn, en een dossier hoogstens 20 bijlagen hebben.',
+    en: 'The attachment is too large: an attachment may be at most 10 MB, and a dossier may have at most 20 attachments.',
+  },
+  ATTACHMENT_NOT_FOUND: {
+    status: 404,
+    nl: 'Deze bijlage staat niet (meer) in deze versie van het dossier.',
+    en: 'This attachment is not (or no longer) in this version of the dossier.',
+  },
+  NO_REGISTRATION: {
+    status: 409,
+    nl: 'Er is nog geen aanmelding van deze leerling bekend bij een vo-school, dus Overstap weet niet voor welke school het dossier klaar moet staan. Zet het dossier op de dossierpagina klaar.',
+    en: 'No registration of this pupil at a secondary school is known yet, so Overstap does not know which school to set the dossier ready for. Set it ready on the dossier page.',
+  },
+  REGISTRATION_AMBIGUOUS: {
+    status: 409,
+    nl: 'De leerling is bij meer dan één school aangemeld zonder volgorde van voorkeur; kies de school op de dossierpagina.',
+    en: 'The pupil registered at more than one school without an order of preference; choose the school on the dossier page.',
+  },
+  // gateway: the parents' inspection link (sending/create-inspection-link.ts and the /api/inzage routes)
+  DOSSIER_NOT_UNDER_INSPECTION: {
+    status: 409,
+    nl: 'Een inzagelink kan alleen worden gemaakt als het dossier ter inzage ligt; zet het eerst ter inzage.',
+    en: 'An inspection link can only be made while the dossier is up for inspection; put it up for inspection first.',
+  },
+  INSPECTION_LINK_INVALID: {
+    status: 410,
+    nl: 'Deze link werkt niet meer. Hij is verlopen, al gebruikt of vervangen door een nieuwe link. Vraag de school om een nieuwe link.',
+    en: 'This link no longer works. It has expired, was used already or was replaced by a new link. Ask the school for a new link.',
+  },
+  INSPECTION_LINK_BLOCKED: {
+    status: 410,
+    nl: 'Er is te vaak een verkeerde geboortedatum ingevuld. Daarom werkt deze link niet meer. Vraag de school om een nieuwe link.',
+    en: 'A wrong date of birth was entered too often. That is why this link no longer works. Ask the school for a new link.',
+  },
+  BIRTH_DATE_MISMATCH: {
+    status: 401,
+    nl: 'Deze geboortedatum klopt niet. Controleer de dag, de maand en het jaar.',
+    en: 'This date of birth is not correct. Check the day, the month and the year.',
+  },
+  INSPECTION_SESSION_REQUIRED: {
+    status: 401,
+    nl: 'Vul eerst de geboortedatum van uw kind in. Na 60 minuten moet u dat opnieuw doen.',
+    en: 'First enter your child’s date of birth. After 60 minutes you need to do that again.',
+  },
+  PDF_UNAVAILABLE: {
+    status: 503,
+    nl: 'De PDF kan nu niet worden gemaakt. Probeer het later opnieuw; u kunt het dossier wel op deze pagina lezen.',
+    en: 'The PDF cannot be made right now. Try again later; you can still read the dossier on this page.',
+  },
   // chain (traffic center)
   SCHOOL_NOT_ADMITTED: {
     status: 403,
@@ -227,6 +325,42 @@ export const ERRORS = {
     status: 500,
     nl: 'Een auditregel mag geen persoonsgegevens bevatten (BSN, naam, geboortedatum); de handeling is niet uitgevoerd.',
     en: 'An audit entry must not contain personal data (BSN, name, birth date); the action was not carried out.',
+  },
+  // people's sign-in (src/platform/auth)
+  SIGN_IN_FAILED: {
+    status: 401,
+    nl: 'Het e-mailadres of het wachtwoord klopt niet.',
+    en: 'The e-mail address or the password is not correct.',
+  },
+  ACCOUNT_LOCKED: {
+    status: 423,
+    nl: 'Dit account is tijdelijk geblokkeerd na te veel mislukte pogingen; probeer het over een kwartier opnieuw of herstel uw wachtwoord.',
+    en: 'This account is locked for a while after too many failed attempts; try again in a quarter of an hour or reset your password.',
+  },
+  TOTP_INVALID: {
+    status: 401,
+    nl: 'De code uit de authenticator-app klopt niet (of is al gebruikt).',
+    en: 'The code from the authenticator app is not correct (or was used already).',
+  },
+  CSRF_INVALID: {
+    status: 403,
+    nl: 'Het verzoek mist een geldig CSRF-token; laad de pagina opnieuw.',
+    en: 'The request lacks a valid CSRF token; reload the page.',
+  },
+  TOKEN_INVALID: {
+    status: 410,
+    nl: 'Deze link is ongeldig, verlopen of al gebruikt; vraag een nieuwe aan.',
+    en: 'This link is invalid, expired or used already; ask for a new one.',
+  },
+  PASSWORD_TOO_WEAK: {
+    status: 400,
+    nl: 'Kies een wachtwoord van minstens 12 tekens dat niet uw e-mailadres is.',
+    en: 'Choose a password of at least 12 characters that is not your e-mail address.',
+  },
+  MAIL_FAILED: {
+    status: 502,
+    nl: 'De e-mail kon niet worden verstuurd; probeer het later opnieuw.',
+    en: 'The e-mail could not be sent; try again later.',
   },
 } as const satisfies Record<string, { status: number } & Message>;
 

@@ -10,6 +10,8 @@ import type { Tx } from '../platform/db/index.js';
 export interface ChainCtx extends Pick<Ctx, 'db' | 'requestId' | 'now'> {
   /** SHA-256 (hex) of the verified client certificate; undefined without one. */
   peerFingerprint: string | undefined;
+  /** How long a session started now stays open (default DEFAULT_SESSION_LIFETIME_MS, 15 minutes). */
+  sessionLifetimeMs?: number;
 }
 
 export interface ChainCaller {

@@ -1,12 +1,13 @@
 import { RESULT_CODES, type ResultCode, type SessionCloseRequest } from '../platform/protocol.js';
 import { type ChainCtx, identifyCaller } from './chain-caller.js';
 import { dutchDay } from './registry.js';
+import { expireOverdueSessions } from './session-expiry.js';
 import { wellFormedSessionId } from './session-fields.js';
 import { canTransition, type SessionState } from './session-states.js';
 
 export type CloseSessionRefusal = Extract<
   ResultCode,
-  'VerstrekkerNietBekend' | 'SessieAfwijkend' | 'SessieReedsAfgemeld' | 'OngeldigVerzoek'
+  'VerstrekkerNietBekend' | 'SessieAfwijkend' | 'SessieReedsAfgemeld' | 'SessieVerlopen' | 'OngeldigVerzoek'
 >;
 export type CloseSessionAnswer = { result: 'ok' } | { result: CloseSessionRefusal };
 
@@ -15,7 +16,8 @@ export type CloseSessionAnswer = { result: 'ok' } | { result: CloseSessionRefusa
  * best result it got. The session becomes `closed` (final) and the outcome is counted for the pair
  * of schools and the day — a count, nothing about the pupil. Another supplier, or an unknown or
  * malformed session id, gets SessieAfwijkend (whether a session exists is not revealed); a closed
- * session SessieReedsAfgemeld.
+ * session SessieReedsAfgemeld; a session past its expiry SessieVerlopen (it is marked expired and
+ * counted as 'SessieVerlopen', not with the late best result).
  */
 export async function closeSession(
   ctx: ChainCtx,
@@ -33,14 +35,21 @@ export async function closeSession(
       supplier_id: string;
       source_brin: string;
       destination_brin: string;
-    }>('SELECT state, supplier_id, source_brin, destination_brin FROM tc.sessions WHERE id = $1 FOR UPDATE', [
-      sessionId,
-    ]);
+      expires_at: Date;
+    }>(
+      'SELECT state, supplier_id, source_brin, destination_brin, expires_at FROM tc.sessions WHERE id = $1 FOR UPDATE',
+      [sessionId],
+    );
     const session = rows[0];
     if (!session || session.supplier_id !== caller.supplierId) return { result: 'SessieAfwijkend' };
+    if (session.state === 'expired') return { result: 'SessieVerlopen' };
     if (!canTransition(session.state, 'closed')) return { result: 'SessieReedsAfgemeld' };
 
     const now = ctx.now();
+    if (now.getTime() >= session.expires_at.getTime()) {
+      await expireOverdueSessions(tx, now, { sessionId });
+      return { result: 'SessieVerlopen' };
+    }
     await tx.query(
       `UPDATE tc.sessions SET state = 'closed', closed_at = $2, best_result = $3 WHERE id = $1 AND state = 'open'`,
       [sessionId, now, input.bestResult],

@@ -8,7 +8,7 @@ import type { Migration } from '../platform/db/index.js';
  *
  * Rules live here as well as in code (STYLE.md "guarded twice"): formats are CHECKs, "one active
  * delivery point per school, purpose and supplier" is a partial unique index, and a session's
- * lifecycle (open → closed, closed is final) is a CHECK plus a trigger.
+ * lifecycle (open → closed | expired, both final; tc-003) is a CHECK plus a trigger.
  */
 export const trafficCenterMigrations: Migration[] = [
   {
@@ -131,5 +131,63 @@ export const trafficCenterMigrations: Migration[] = [
         count integer NOT NULL CHECK (count > 0),
         PRIMARY KEY (source_brin, destination_brin, day, result)
       );`,
+  },
+  {
+    id: 'tc-003-session-expiry',
+    sql: `
+      -- Sessions expire (session-states.ts): open → closed | expired. An open session past its
+      -- expires_at (created_at + the traffic center's session lifetime, default 15 minutes) is marked
+      -- expired, at a check or close of it or by the periodic sweep, and counted in tc.outcomes as
+      -- 'SessieVerlopen'. Closed and expired are final.
+      ALTER DOMAIN tc.result_code DROP CONSTRAINT result_code_check;
+      ALTER DOMAIN tc.result_code ADD CONSTRAINT result_code_check CHECK (VALUE IN (
+        'OverdrachtGeslaagd', 'NietGewijzigd', 'NietKlaargezet', 'DossierVerlopen',
+        'GegevensKomenNietOvereen', 'LeerlingNietGevonden', 'SessieAfwijkend', 'OnbekendAanleverpunt',
+        'GeenRelatieMetDoel', 'SessieReedsAfgemeld', 'SessieVerlopen', 'VerstrekkerNietBekend',
+        'SchoolNietToegelaten', 'GeenMandaat', 'OnbekendeSchool', 'TeVeelVerzoeken', 'OngeldigVerzoek',
+        'TechnischeFout'));
+
+      ALTER TABLE tc.sessions ADD COLUMN expires_at timestamptz, ADD COLUMN expired_at timestamptz;
+      ALTER TABLE tc.sessions DISABLE TRIGGER sessions_guard_update;
+      UPDATE tc.sessions SET expires_at = created_at + interval '15 minutes';
+      ALTER TABLE tc.sessions ENABLE TRIGGER sessions_guard_update;
+      ALTER TABLE tc.sessions ALTER COLUMN expires_at SET NOT NULL;
+      ALTER TABLE tc.sessions ADD CONSTRAINT sessions_expire_after_start CHECK (expires_at > created_at);
+      ALTER TABLE tc.sessions DROP CONSTRAINT sessions_state_check;
+      ALTER TABLE tc.sessions ADD CONSTRAINT sessions_state_check CHECK (state IN ('open', 'closed', 'expired'));
+      ALTER TABLE tc.sessions DROP CONSTRAINT sessions_closed_iff_result;
+      ALTER TABLE tc.sessions ADD CONSTRAINT sessions_state_fields CHECK (
+        (state = 'open' AND closed_at IS NULL AND best_result IS NULL AND expired_at IS NULL)
+        OR (state = 'closed' AND closed_at IS NOT NULL AND best_result IS NOT NULL AND expired_at IS NULL)
+        OR (state = 'expired' AND expired_at IS NOT NULL AND closed_at IS NULL AND best_result IS NULL));
+      CREATE INDEX sessions_open_by_expiry ON tc.sessions (expires_at) WHERE state = 'open';
+
+      -- The lifecycle in the database: open → closed before expires_at, open → expired from
+      -- expires_at on, and nothing else; closed and expired are final, and what a session is about
+      -- (schools, delivery point, kind, commitment, starter, lifetime) never changes.
+      CREATE OR REPLACE FUNCTION tc.guard_session_update() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF OLD.state <> 'open' THEN
+          RAISE EXCEPTION 'session % is %; a closed or expired session is final', OLD.id, OLD.state
+            USING ERRCODE = 'check_violation', CONSTRAINT = 'sessions_closed_is_final';
+        END IF;
+        IF NEW.id <> OLD.id OR NEW.source_brin <> OLD.source_brin OR NEW.destination_brin <> OLD.destination_brin
+           OR NEW.destination_delivery_point <> OLD.destination_delivery_point OR NEW.kind <> OLD.kind
+           OR NEW.commitment <> OLD.commitment OR NEW.supplier_id <> OLD.supplier_id
+           OR NEW.created_at <> OLD.created_at OR NEW.expires_at <> OLD.expires_at THEN
+          RAISE EXCEPTION 'what session % is about cannot change', OLD.id
+            USING ERRCODE = 'check_violation', CONSTRAINT = 'sessions_immutable';
+        END IF;
+        IF NEW.state = 'closed' AND NEW.closed_at >= OLD.expires_at THEN
+          RAISE EXCEPTION 'session % expired before it was closed', OLD.id
+            USING ERRCODE = 'check_violation', CONSTRAINT = 'sessions_close_before_expiry';
+        END IF;
+        IF NEW.state = 'expired' AND NEW.expired_at < OLD.expires_at THEN
+          RAISE EXCEPTION 'session % has not expired yet', OLD.id
+            USING ERRCODE = 'check_violation', CONSTRAINT = 'sessions_expire_after_lifetime';
+        END IF;
+        RETURN NEW;
+      END
+      $$;`,
   },
 ];

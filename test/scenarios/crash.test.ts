@@ -474,3 +474,227 @@ for (const variant of VARIANTS) {
     });
   });
 }
+
+/**
+ * Robustness gap 1: an instance of a gateway scaled out over one PostgreSQL database is killed with
+ * -9 while it is requesting dossiers. Its requests in flight stay 'aangevraagd', held by an instance
+ * that no longer beats; the other instance releases them within seconds (stale after 3 s, heartbeat
+ * every second here; 30 s and 10 s by default) — and never a request of a live instance. The next
+ * bulk request through the surviving instance asks for them again: every registration ends with its
+ * dossier exactly once, nothing half-written, the audit chain intact.
+ */
+describe('crash safety: kill -9 of one of two gateway instances on one PostgreSQL — the other releases its requests', () => {
+  const STALE_S = 3;
+  const BEAT_S = 1;
+  const COUNT = 40;
+  let work: string;
+  let gwDb: TestDatabase;
+  let tc: ChainNode;
+  const instances: ChainNode[] = [];
+  const keys = { tc: '', operator: '', po: '', vo: '' };
+  const registrationIds: string[] = [];
+  const xmls = new Map<string, string>(); // registration → the dossier's XML as the po school exports it
+  const nodes = () => [tc, ...instances];
+  const sql = async <T>(text: string, params: unknown[] = []) => (await gwDb.db.query<T>(text, params)).rows;
+  const killedAt = { ms: 0, instance: '', held: 0, abandonedBefore: 0 };
+
+  beforeAll(async () => {
+    work = await mkdtemp(join(tmpdir(), 'overstap-crash-instances-'));
+    const pki = join(work, 'pki');
+    await createChainPki(pki, { trafficcenter: 'server', gateway: 'both' });
+    const [tcKey, gwKey] = await Promise.all([newEncryptionKey(), newEncryptionKey()]);
+    gwDb = await openTestDatabase('postgres');
+    tc = await defineNode({
+      name: 'traffic center',
+      role: 'trafficcenter',
+      pki,
+      cert: 'trafficcenter',
+      dataDir: join(work, 'tc'),
+      encryptionKeys: tcKey,
+    });
+    for (const n of [1, 2]) {
+      instances.push(
+        await defineNode({
+          name: `gateway instance ${n}`,
+          role: 'gateway',
+          pki,
+          cert: 'gateway',
+          dataDir: join(work, `gateway-${n}`),
+          encryptionKeys: gwKey,
+          databaseUrl: gwDb.url,
+          trafficCenterUrl: tc.chainUrl,
+          env: {
+            OVERSTAP_INSTANCE_HEARTBEAT_SECONDS: String(BEAT_S),
+            OVERSTAP_INSTANCE_STALE_SECONDS: String(STALE_S),
+          },
+        }),
+      );
+    }
+    keys.tc = await createApiKey(tc, ['--kind', 'operator']);
+    await Promise.all(nodes().map((n) => startNode(n, 60_000)));
+    const [, survivor] = instances;
+    [keys.operator, keys.po, keys.vo] = await Promise.all([
+      createApiKey(survivor, ['--kind', 'operator']),
+      createApiKey(survivor, ['--kind', 'school', '--school', PO.brin, '--sector', 'po']),
+      createApiKey(survivor, ['--kind', 'school', '--school', VO.brin, '--sector', 'vo']),
+    ]);
+    // Both schools' delivery points at the surviving instance's chain URL: the source keeps answering.
+    const operated = { node: tc, key: keys.tc };
+    const supplierId = await registerSupplier(operated, 'Gateway (two instances)', survivor.certPem);
+    for (const s of [PO, VO])
+      await connectSchool(operated, { node: survivor, key: keys.operator }, supplierId, s);
+  }, 120_000);
+
+  afterAll(async () => {
+    await stopNodes(nodes());
+    await gwDb?.dispose();
+    if (work) await rm(work, { recursive: true, force: true });
+  }, 60_000);
+
+  it(`prepares ${COUNT} dossiers ready for 21XX and their registrations`, async () => {
+    showLogsOnFailure(nodes);
+    const survivor = instances[1];
+    const dossiers = await inPool(
+      Array.from({ length: COUNT }, (_, i) => i),
+      4,
+      (i) => inspectedDossier(survivor, keys.po, PO.brin, 'crash-instances', i),
+    );
+    await inPool(dossiers, 4, async (d) => {
+      await api(survivor, 'POST', `/api/gw/schools/${PO.brin}/dossiers/${d.dossierId}/klaarzetten`, {
+        key: keys.po,
+        body: { destinationBrin: VO.brin },
+        expected: 200,
+      });
+      const created = await api<{ registrationId: string }>(
+        survivor,
+        'POST',
+        `/api/gw/schools/${VO.brin}/registrations`,
+        { key: keys.vo, body: { ...d.pupil, sourceBrin: PO.brin } },
+      );
+      registrationIds.push(created.registrationId);
+      xmls.set(created.registrationId, d.xml);
+    });
+    // The registration notices are out, so no job of the instance to be killed is running.
+    await until('the registration notices', async () => {
+      const rows = await sql<{ n: number }>(
+        `SELECT count(*)::int AS n FROM platform.jobs WHERE state IN ('pending', 'running')
+          AND kind <> 'gw.summer-switch'`,
+      );
+      return rows[0].n === 0 ? true : undefined;
+    });
+  }, 180_000);
+
+  it('kill -9 of the instance that is requesting: its requests are released by the other within seconds', async () => {
+    showLogsOnFailure(nodes);
+    const [doomed] = instances;
+    const [{ id }] = await sql<{ id: string }>('SELECT id FROM gw.instances WHERE pid = $1', [
+      doomed.process?.pid,
+    ]);
+    killedAt.instance = id;
+    // The bulk request of 21XX through the instance that will be killed; its answer never comes.
+    const bulk = call(doomed, 'POST', `/api/gw/schools/${VO.brin}/requests`, {
+      key: keys.vo,
+      timeoutMs: 120_000,
+    }).catch((e: Error) => e);
+    await until(
+      'some dossiers received and requests in flight',
+      async () => {
+        const [row] = await sql<{ received: number; held: number }>(
+          `SELECT count(*) FILTER (WHERE state = 'ontvangen')::int AS received,
+                  count(*) FILTER (WHERE state = 'aangevraagd' AND requested_by = $2)::int AS held
+             FROM gw.registrations WHERE school_brin = $1`,
+          [VO.brin, id],
+        );
+        return row.received >= 5 && row.held >= 1 ? true : undefined;
+      },
+      60_000,
+      5,
+    );
+    // Until now the other instance swept every second and released nothing: the holder was alive.
+    const [before] = await sql<{ n: number }>(
+      `SELECT count(*)::int AS n FROM platform.audit_log WHERE action = 'registration.request-abandoned'`,
+    );
+    killedAt.abandonedBefore = before.n;
+    expect(await killNode(doomed)).toBe('SIGKILL');
+    killedAt.ms = Date.now();
+    await bulk;
+    const [held] = await sql<{ n: number }>(
+      `SELECT count(*)::int AS n FROM gw.registrations WHERE state = 'aangevraagd' AND requested_by = $1`,
+      [id],
+    );
+    killedAt.held = held.n;
+    expect(killedAt.abandonedBefore).toBe(0);
+    expect(killedAt.held).toBeGreaterThan(0);
+
+    await until(
+      'the surviving instance to release the killed one’s requests',
+      async () => {
+        const [row] = await sql<{ n: number }>(
+          `SELECT count(*)::int AS n FROM gw.registrations WHERE state = 'aangevraagd'`,
+        );
+        return row.n === 0 ? true : undefined;
+      },
+      30_000,
+      100,
+    );
+    const released = Date.now() - killedAt.ms;
+    console.info(
+      `[two instances] ${killedAt.held} request(s) in flight at the kill, released ${released} ms after it (stale after ${STALE_S} s)`,
+    );
+    expect(released).toBeLessThan((STALE_S + 2 * BEAT_S + 4) * 1000);
+    const abandoned = await sql<{ subject: string; details: Record<string, unknown> }>(
+      `SELECT subject, details FROM platform.audit_log WHERE action = 'registration.request-abandoned'`,
+    );
+    expect(abandoned).toHaveLength(killedAt.held);
+    for (const a of abandoned) {
+      expect(a.details).toEqual({ result: 'TechnischeFout', reason: 'instance-stopped', instance: id });
+    }
+  }, 120_000);
+
+  it('the next bulk request through the other instance asks again: every dossier once, nothing half-written', async () => {
+    showLogsOnFailure(nodes);
+    const survivor = instances[1];
+    const bulk = await api<{ byResult: Record<string, number> }>(
+      survivor,
+      'POST',
+      `/api/gw/schools/${VO.brin}/requests`,
+      { key: keys.vo, expected: 200 },
+    );
+    expect(Object.keys(bulk.byResult)).toEqual(['OverdrachtGeslaagd']);
+    const per = await sql<{ state: string; received: number; delivered: number }>(
+      `SELECT r.state,
+              (SELECT count(*) FROM gw.received_dossiers x WHERE x.registration_id = r.id)::int AS received,
+              (SELECT count(*) FROM gw.outgoing_requests o
+                WHERE o.registration_id = r.id AND o.result = 'OverdrachtGeslaagd')::int AS delivered
+         FROM gw.registrations r WHERE r.school_brin = $1`,
+      [VO.brin],
+    );
+    expect(per).toHaveLength(COUNT);
+    for (const r of per) expect(r).toEqual({ state: 'ontvangen', received: 1, delivered: 1 });
+    const orphans = await sql<{ n: number }>(
+      `SELECT count(*)::int AS n FROM gw.received_dossiers x JOIN gw.outgoing_requests o ON o.id = x.request_id
+        WHERE o.registration_id <> x.registration_id OR o.result <> 'OverdrachtGeslaagd'`,
+    );
+    expect(orphans[0].n).toBe(0);
+    await inPool(registrationIds, 4, async (registrationId) => {
+      const exported = await api<string>(
+        survivor,
+        'GET',
+        `/api/gw/schools/${VO.brin}/registrations/${registrationId}/dossier`,
+        { key: keys.vo },
+      );
+      expect(exported === xmls.get(registrationId)).toBe(true);
+    });
+    // The killed instance's heartbeat row stays until it is a day old; the survivor's is fresh.
+    const live = await sql<{ killed: boolean; fresh: boolean }>(
+      `SELECT id = $1 AS killed, last_seen > clock_timestamp() - interval '3 seconds' AS fresh
+         FROM gw.instances ORDER BY id = $1`,
+      [killedAt.instance],
+    );
+    expect(live).toEqual([
+      { killed: false, fresh: true },
+      { killed: true, fresh: false },
+    ]);
+    expect(await verifyAuditChain(gwDb.db)).toMatchObject({ ok: true });
+  }, 120_000);
+});

@@ -7,22 +7,26 @@ import {
   registerGatewayApiRoutes,
   registerGatewayChainRoutes,
   releaseAbandonedRequests,
+  startGatewayInstance,
 } from '../../gateway/index.js';
-import { requireApiKey } from '../../platform/auth/api-keys.js';
+import { createMailer, registerAuthRoutes, requireCaller } from '../../platform/auth/index.js';
+import { registerPeopleRoutes } from '../../platform/auth/people-routes.js';
 import type { Config } from '../../platform/config.js';
 import { SYSTEM_ACTOR } from '../../platform/context.js';
 import type { RotatingKeyring } from '../../platform/crypto/index.js';
 import type { Db } from '../../platform/db/index.js';
 import { mtlsServerOptions } from '../../platform/http/mtls.js';
 import { createHttpServer, type HttpServer } from '../../platform/http/server.js';
-import { JobRunner, jobStats, releaseAbandonedJobs } from '../../platform/jobs/index.js';
+import { registerWebApp } from '../../platform/http/web-app.js';
+import { describeFailure, JobRunner, jobStats, releaseAbandonedJobs } from '../../platform/jobs/index.js';
 import {
   ensureDevPki,
   loadTlsMaterial,
   type TlsMaterial,
   tlsMaterialFromEnv,
 } from '../../platform/pki/index.js';
-import { registerTrafficCenterRoutes } from '../../trafficcenter/index.js';
+import { registerTrafficCenterRoutes, startSessionExpirySweep } from '../../trafficcenter/index.js';
+import { gatewaySchoolDirectory } from './school-directory.js';
 import { hasGateway, hasTrafficCenter, migrationsFor, openStorage } from './storage.js';
 
 /** A running Overstap: its two listeners and what it stands on. */
@@ -89,16 +93,56 @@ export async function startOverstap(config: Config, options: StartOptions = {}):
       () => chain.close(),
     );
 
-    const adminAuth = requireApiKey(db);
+    // API keys (integrators) or a signed-in person's session cookie (the web app), on every admin route.
+    const adminAuth = requireCaller(db);
+    const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom });
+    cleanups.push(() => mailer.close());
+    if (mailer.kind === 'outbox')
+      api.log.warn('no OVERSTAP_SMTP_URL: mails go to the development mail catcher /api/dev/mail');
+    const authDeps = {
+      db,
+      keyring,
+      mailer,
+      publicUrl: () => (config.publicUrl.endsWith(':0') ? urlOf(api, 'http', 'localhost') : config.publicUrl),
+      ...(hasGateway(config) ? { schools: gatewaySchoolDirectory(db, keyring) } : {}),
+    };
+    registerAuthRoutes(api, authDeps);
+    // The people page of a school: its people and roles (issue 4, web/src/pages/people).
+    registerPeopleRoutes(api, authDeps);
     if (hasTrafficCenter(config)) {
+      const sessionLifetimeMs = config.sessionLifetimeMinutes * 60_000;
       registerTrafficCenterRoutes(api, { db, adminAuth, keyring, surfaces: ['admin', 'public'] });
-      registerTrafficCenterRoutes(chain, { db, adminAuth, keyring, surfaces: ['chain'] });
+      registerTrafficCenterRoutes(chain, { db, adminAuth, keyring, sessionLifetimeMs, surfaces: ['chain'] });
+      // Open sessions past their lifetime become expired (and counted), also when nobody asks again.
+      const expiry = startSessionExpirySweep(db, {
+        onError: (e) =>
+          api.log.warn({ error: describeFailure(e) }, 'traffic center: session expiry sweep failed'),
+      });
+      cleanups.push(() => expiry.stop());
     }
     let runner: JobRunner | undefined;
     if (hasGateway(config)) {
       const clients = createGatewayChainClients({ tls, trafficCenterUrl: config.trafficCenterUrl });
       cleanups.push(() => clients.close());
-      const deps = { db, keyring, chain: clients, publicChainUrl: config.publicChainUrl };
+      // This process among the gateway's instances on its database: a heartbeat, and a sweep that
+      // releases the requests of instances that stopped (kill -9) within instanceStaleSeconds.
+      const instance = await startGatewayInstance(db, {
+        keyring,
+        heartbeatMs: config.instanceHeartbeatSeconds * 1000,
+        staleAfterMs: config.instanceStaleSeconds * 1000,
+        onError: (e) =>
+          api.log.warn({ error: describeFailure(e) }, 'gateway instance: heartbeat or sweep failed'),
+      });
+      // Stopped after the listeners and the job runner (nothing of this process asks any more), just
+      // before the database closes.
+      cleanups.splice(1, 0, () => instance.stop());
+      const deps = {
+        db,
+        keyring,
+        chain: clients,
+        publicChainUrl: config.publicChainUrl,
+        instanceId: instance.id,
+      };
       if (db.kind === 'pglite') {
         // This process holds the PGlite data folder alone (its lock file): a job still 'running' or a
         // request still 'aangevraagd' was left by a process that was killed. Resume them now rather
@@ -113,7 +157,15 @@ export async function startOverstap(config: Config, options: StartOptions = {}):
         });
       }
       await ensureSummerSwitchScheduled(db, { monthDay: config.summerSwitch });
-      registerGatewayApiRoutes(api, { ...deps, auth: requireApiKey(db) });
+      registerGatewayApiRoutes(api, {
+        ...deps,
+        auth: adminAuth,
+        // the parents' inspection links (mailed, starting with the public address)
+        mailer,
+        publicUrl: () =>
+          config.publicUrl.endsWith(':0') ? urlOf(api, 'http', 'localhost') : config.publicUrl,
+        inspectionLinkDays: config.inspectionLinkDays,
+      });
       registerGatewayChainRoutes(chain, deps);
       if (options.runJobs !== false) {
         // Notices must survive a peer that is down for hours: retries back off to 15 minutes.
@@ -127,6 +179,7 @@ export async function startOverstap(config: Config, options: StartOptions = {}):
       }
     }
 
+    await registerWebApp(api);
     await chain.listen({ host: config.host, port: config.chainPort });
     await api.listen({ host: config.host, port: config.port });
     return {

@@ -20,10 +20,10 @@ export interface HostedSchoolSummary extends HostedSchoolRow {
   }>;
 }
 
-/** The school if this gateway hosts it; GW_SCHOOL_NOT_HOSTED otherwise. */
+/** The school if this gateway hosts it (and did not stop hosting it); GW_SCHOOL_NOT_HOSTED otherwise. */
 export async function requireHostedSchool(tx: Queryable, brin: string): Promise<HostedSchoolRow> {
   const { rows } = await tx.query<HostedSchoolRow>(
-    'SELECT brin, vestiging, name, sector, region FROM gw.schools WHERE brin = $1',
+    'SELECT brin, vestiging, name, sector, region FROM gw.schools WHERE brin = $1 AND hosting_ended_at IS NULL',
     [brin],
   );
   if (!rows[0]) throw new AppError('GW_SCHOOL_NOT_HOSTED', { brin });

@@ -1,10 +1,11 @@
 import * as audit from '../../platform/audit/index.js';
-import { openJson, SEAL_INFO } from '../../platform/crypto/index.js';
+import { SEAL_INFO } from '../../platform/crypto/index.js';
 import { isAppError } from '../../platform/errors.js';
 import { enqueue } from '../../platform/jobs/index.js';
 import type { PupilIdentifiers, ReadyNotice, ResultCode } from '../../platform/protocol.js';
 import { asPeerCtx, type ChainCallCtx } from '../chain/chain-ctx.js';
-import { deliveryPointPrivateKey, findDeliveryPoint } from '../hosting/delivery-points.js';
+import { deliveryPointKeys } from '../hosting/delivery-point-keys.js';
+import { findDeliveryPoint } from '../hosting/delivery-points.js';
 import { isBrin } from '../pupils/identity.js';
 import { pupilKeyer } from '../pupils/pupil-key.js';
 
@@ -31,8 +32,8 @@ export async function receiveReadyNotice(
     return { result: 'OngeldigVerzoek' };
   let ids: PupilIdentifiers;
   try {
-    const privateKey = await deliveryPointPrivateKey(ctx.db, ctx.keyring, routingKey);
-    ids = await openJson<PupilIdentifiers>(privateKey, notice.identifiers, {
+    const keys = await deliveryPointKeys(ctx.db, ctx.keyring, routingKey, ctx.now());
+    ids = await keys.openJson<PupilIdentifiers>(notice.identifiers, {
       info: SEAL_INFO.notice,
       aad: 'notice',
     });

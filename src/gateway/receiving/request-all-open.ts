@@ -22,7 +22,7 @@ export interface BulkRequestResult {
 export async function requestAllOpen(
   ctx: Ctx,
   chain: GatewayChain,
-  input: { schoolBrin: string; concurrency?: number },
+  input: { schoolBrin: string; concurrency?: number; instanceId?: string },
 ): Promise<BulkRequestResult> {
   authorize(ctx, 'request:send', input.schoolBrin);
   const { rows } = await ctx.db.query<{ id: string }>(
@@ -40,6 +40,7 @@ export async function requestAllOpen(
             schoolBrin: input.schoolBrin,
             registrationId: id,
             trigger: 'bulk',
+            ...(input.instanceId ? { instanceId: input.instanceId } : {}),
           }),
         );
       } catch (e) {

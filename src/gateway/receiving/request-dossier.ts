@@ -5,7 +5,8 @@ import { AppError } from '../../platform/errors.js';
 import type { ResultCode } from '../../platform/protocol.js';
 import type { Message } from '../../standard/index.js';
 import type { GatewayChain } from '../chain/clients.js';
-import { activeDeliveryPoint, deliveryPointPrivateKey } from '../hosting/delivery-points.js';
+import { deliveryPointKeys } from '../hosting/delivery-point-keys.js';
+import { activeDeliveryPoint } from '../hosting/delivery-points.js';
 import { type CheckedReceived, checkReceived } from './check-received.js';
 import { exchangeWithSource } from './exchange.js';
 import { canTransition, type RegistrationState, stateAfter } from './lifecycle.js';
@@ -24,6 +25,12 @@ export interface RequestDossierInput {
   schoolBrin: string;
   registrationId: string;
   trigger?: RequestTrigger;
+  /**
+   * The gateway instance (server process) sending it, recorded as the request's holder while it is
+   * 'aangevraagd': should the process die, another instance releases the request as soon as this
+   * instance's heartbeat is stale (release-interrupted-requests.ts) instead of after five minutes.
+   */
+  instanceId?: string;
 }
 
 export interface RequestResult {
@@ -85,6 +92,13 @@ export async function requestDossier(
 ): Promise<RequestResult> {
   authorize(ctx, 'request:send', input.schoolBrin);
   const requestedAt = ctx.now();
+  // Before the claim: a school without an active point (no longer hosted) would be left 'aangevraagd'.
+  const point = await activeDeliveryPoint(ctx.db, input.schoolBrin, 'OV');
+  if (!point)
+    throw new AppError('GW_SCHOOL_NOT_HOSTED', {
+      brin: input.schoolBrin,
+      reason: 'no active delivery point',
+    });
   const claimed = await ctx.db.transaction(async (tx) => {
     const row = await loadRegistration(tx, input.schoolBrin, input.registrationId, { lock: true });
     const stale =
@@ -101,22 +115,20 @@ export async function requestDossier(
       [row.id],
     );
     const revision = await moveRegistration(tx, row, 'aangevraagd', requestedAt, { requestedAt });
+    await tx.query('UPDATE gw.registrations SET requested_by = $2 WHERE id = $1', [
+      row.id,
+      input.instanceId ?? null,
+    ]);
     return { row: { ...row, state: 'aangevraagd' as const, revision }, last: last.rows[0] };
   });
 
-  const point = await activeDeliveryPoint(ctx.db, input.schoolBrin, 'OV');
-  if (!point)
-    throw new AppError('GW_SCHOOL_NOT_HOSTED', {
-      brin: input.schoolBrin,
-      reason: 'no active delivery point',
-    });
   const identity = identityOf(ctx.keyring, claimed.row);
   const since = claimed.last?.version_ready_at ?? undefined;
   const outcome = await exchangeWithSource(chain, {
     requestId: ctx.requestId,
     schoolBrin: input.schoolBrin,
     ownRoutingKey: point.routingKey,
-    ownPrivateKey: await deliveryPointPrivateKey(ctx.db, ctx.keyring, point.routingKey),
+    ownPrivateKey: await deliveryPointKeys(ctx.db, ctx.keyring, point.routingKey, requestedAt),
     sourceBrin: claimed.row.source_brin,
     identity,
     ...(since ? { onlyIfChangedSince: since } : {}),

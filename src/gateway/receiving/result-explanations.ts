@@ -46,6 +46,10 @@ export const RESULT_EXPLANATIONS: Readonly<Record<ResultCode, Message>> = {
     nl: 'De sessie was al afgesloten. Vraag het dossier opnieuw op.',
     en: 'The session had already been closed. Request the dossier again.',
   },
+  SessieVerlopen: {
+    nl: 'De sessie was verlopen voordat de aanvraag klaar was (de keten was traag of onderbroken). Vraag het dossier opnieuw op; een open aanvraag wordt ook bij de volgende bulkaanvraag meegenomen.',
+    en: 'The session expired before the request was done (the chain was slow or interrupted). Request the dossier again; an open request is also taken along by the next bulk request.',
+  },
   VerstrekkerNietBekend: {
     nl: 'Het verkeerscentrum kent het certificaat van deze gateway niet. Neem contact op met uw leverancier.',
     en: 'The traffic center does not know this gateway’s certificate. Contact your supplier.',

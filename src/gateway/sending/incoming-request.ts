@@ -1,9 +1,10 @@
-import { commitment, open, SEAL_INFO } from '../../platform/crypto/index.js';
+import { commitment, SEAL_INFO } from '../../platform/crypto/index.js';
 import { isAppError } from '../../platform/errors.js';
 import type { PupilIdentifiers } from '../../platform/protocol.js';
 import type { ChainCallCtx } from '../chain/chain-ctx.js';
 import type { DocumentRequestMessage } from '../chain/clients.js';
-import { deliveryPointPrivateKey, type HostedDeliveryPoint } from '../hosting/delivery-points.js';
+import { deliveryPointKeys } from '../hosting/delivery-point-keys.js';
+import type { HostedDeliveryPoint } from '../hosting/delivery-points.js';
 import { isBrin } from '../pupils/identity.js';
 
 /** Whether a document request has the shape of protocol.ts (the route's schema checks it too). */
@@ -27,9 +28,10 @@ export async function unsealIdentifiers(
   point: HostedDeliveryPoint,
   request: DocumentRequestMessage,
 ): Promise<PupilIdentifiers | undefined> {
-  const privateKey = await deliveryPointPrivateKey(ctx.db, ctx.keyring, point.routingKey);
+  // The current key, or an earlier one in its grace period after a key rotation.
+  const keys = await deliveryPointKeys(ctx.db, ctx.keyring, point.routingKey, ctx.now());
   try {
-    const plain = await open(privateKey, request.identifiers, {
+    const plain = await keys.open(request.identifiers, {
       info: SEAL_INFO.identifiers,
       aad: request.sessionId,
     });

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import * as audit from '../../platform/audit/index.js';
-import { openJson, SEAL_INFO } from '../../platform/crypto/index.js';
+import { SEAL_INFO } from '../../platform/crypto/index.js';
 import { isAppError } from '../../platform/errors.js';
 import type { RegistrationNotice, ResultCode } from '../../platform/protocol.js';
 import { asPeerCtx, type ChainCallCtx } from '../chain/chain-ctx.js';
-import { deliveryPointPrivateKey, findDeliveryPoint } from '../hosting/delivery-points.js';
+import { deliveryPointKeys } from '../hosting/delivery-point-keys.js';
+import { findDeliveryPoint } from '../hosting/delivery-points.js';
 import { isBrin } from '../pupils/identity.js';
 import { pupilKeyer } from '../pupils/pupil-key.js';
 import type { RegistrationNoticeContent } from '../receiving/send-registration-notice.js';
@@ -26,8 +27,8 @@ export async function receiveRegistrationNotice(
     return { result: 'OngeldigVerzoek' };
   let content: RegistrationNoticeContent;
   try {
-    const privateKey = await deliveryPointPrivateKey(ctx.db, ctx.keyring, routingKey);
-    content = await openJson<RegistrationNoticeContent>(privateKey, notice.registration, {
+    const keys = await deliveryPointKeys(ctx.db, ctx.keyring, routingKey, ctx.now());
+    content = await keys.openJson<RegistrationNoticeContent>(notice.registration, {
       info: SEAL_INFO.registration,
       aad: 'registration',
     });

@@ -1,0 +1,89 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEachDatabase } from '../../../test/support/databases.js';
+import { createApiKey } from '../../platform/auth/api-keys.js';
+import { createHttpServer, type HttpServer } from '../../platform/http/server.js';
+import { type ChainWorld, chainTestMigrations, startChainWorld } from '../chain-harness.js';
+import type { HostedSchool } from '../hosting/register-hosted-school.js';
+import { ALL_PERMISSIONS } from '../test-fixtures.js';
+import { registerGatewayApiRoutes } from './api-routes.js';
+
+const PO = '17PA';
+
+describeEachDatabase(
+  'the gateway API for hosting over time',
+  (db) => {
+    let w: ChainWorld;
+    let api: HttpServer;
+    let school: HostedSchool;
+    let schoolKey: string;
+    let operatorKey: string;
+    beforeAll(async () => {
+      w = await startChainWorld(db());
+      school = await w.school(PO);
+      api = await createHttpServer({ title: 'test', description: 'test', logLevel: 'silent' });
+      registerGatewayApiRoutes(api, {
+        db: db(),
+        keyring: w.keyring,
+        chain: w.chain,
+        publicChainUrl: w.gatewayUrl,
+        now: w.clock.now,
+      });
+      await api.ready();
+      schoolKey = (
+        await createApiKey(db(), { label: 'po', kind: 'school', schools: [PO], permissions: ALL_PERMISSIONS })
+      ).key;
+      operatorKey = (
+        await createApiKey(db(), {
+          label: 'op',
+          kind: 'operator',
+          schools: [],
+          permissions: ['gateway:admin'],
+        })
+      ).key;
+    });
+    afterAll(async () => {
+      await api?.close();
+      await w?.close();
+    });
+
+    const post = (key: string, url: string, payload: object = {}) =>
+      api.inject({ method: 'POST', url, headers: { authorization: `Bearer ${key}` }, payload });
+
+    it('the gateway’s administrator rotates a delivery point’s key and stops hosting a school; a school may not', async () => {
+      const rotate = `/api/gw/schools/${PO}/delivery-points/rotate-key`;
+      expect((await post(schoolKey, rotate)).statusCode).toBe(403);
+      expect((await post(operatorKey, rotate, { graceMinutes: -5 })).statusCode).toBe(400);
+      const rotated = await post(operatorKey, rotate, { graceMinutes: 30 });
+      expect(rotated.statusCode).toBe(200);
+      expect(rotated.json()).toMatchObject({
+        brin: PO,
+        routingKey: school.deliveryPoint.routingKey,
+        purpose: 'OV',
+        previousPublicKey: school.deliveryPoint.publicKey,
+        previousKeyUsableUntil: new Date(w.clock.now().getTime() + 30 * 60_000).toISOString(),
+      });
+
+      const stop = `/api/gw/schools/${PO}/stop-hosting`;
+      expect((await post(schoolKey, stop)).statusCode).toBe(403);
+      const stopped = await post(operatorKey, stop, { retainUntil: '2027-12-31' });
+      expect(stopped.statusCode).toBe(200);
+      expect(stopped.json()).toEqual({
+        brin: PO,
+        hostingEndedAt: w.clock.now().toISOString(),
+        retainUntil: '2027-12-31',
+        deliveryPoints: [{ routingKey: school.deliveryPoint.routingKey, purpose: 'OV' }],
+        withdrawnDossiers: 0,
+      });
+      // Its data stays readable for the school.
+      const listed = await api.inject({
+        method: 'GET',
+        url: `/api/gw/schools/${PO}/dossiers`,
+        headers: { authorization: `Bearer ${schoolKey}` },
+      });
+      expect(listed.statusCode).toBe(200);
+      // After the stop there is no point to rotate any more.
+      expect((await post(operatorKey, rotate)).json()).toMatchObject({ code: 'GW_DELIVERY_POINT_MISSING' });
+    });
+  },
+  { migrations: chainTestMigrations },
+);
