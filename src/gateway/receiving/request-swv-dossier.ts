@@ -7,7 +7,8 @@ import { AppError } from '../../platform/errors.js';
 import type { ResultCode, SwvKey } from '../../platform/protocol.js';
 import type { Message } from '../../standard/index.js';
 import type { GatewayChain } from '../chain/clients.js';
-import { activeDeliveryPoint, deliveryPointPrivateKey } from '../hosting/delivery-points.js';
+import { deliveryPointKeys } from '../hosting/delivery-point-keys.js';
+import { activeDeliveryPoint } from '../hosting/delivery-points.js';
 import { requireHostedSchool } from '../hosting/hosted-schools.js';
 import { isBrin } from '../pupils/identity.js';
 import { koppelsleutelHasher, requireKoppelsleutel } from '../pupils/koppelsleutel.js';
@@ -80,7 +81,7 @@ export async function requestSwvDossier(
   const commitment = koppelsleutelCommitment(key);
   const outcome = await exchangeInSession(chain, {
     requestId: ctx.requestId,
-    ownPrivateKey: await deliveryPointPrivateKey(ctx.db, ctx.keyring, point.routingKey),
+    ownPrivateKey: await deliveryPointKeys(ctx.db, ctx.keyring, point.routingKey, ctx.now()),
     start: {
       destinationBrin: input.schoolBrin,
       destinationDeliveryPoint: point.routingKey,

@@ -1,14 +1,11 @@
 import * as audit from '../../platform/audit/index.js';
-import { koppelsleutelCommitmentMatches, open, SEAL_INFO, seal } from '../../platform/crypto/index.js';
+import { koppelsleutelCommitmentMatches, SEAL_INFO, seal } from '../../platform/crypto/index.js';
 import type { Tx } from '../../platform/db/index.js';
 import { isAppError } from '../../platform/errors.js';
 import type { DocumentResponse, ResultCode, SwvKey, SwvRequest } from '../../platform/protocol.js';
 import { asPeerCtx, type ChainCallCtx } from '../chain/chain-ctx.js';
-import {
-  deliveryPointPrivateKey,
-  findDeliveryPoint,
-  type HostedDeliveryPoint,
-} from '../hosting/delivery-points.js';
+import { deliveryPointKeys } from '../hosting/delivery-point-keys.js';
+import { findDeliveryPoint, type HostedDeliveryPoint } from '../hosting/delivery-points.js';
 import { isBrin } from '../pupils/identity.js';
 import { koppelsleutelHasher, koppelsleutelProblem } from '../pupils/koppelsleutel.js';
 import type { AnswerDeps } from './answer-document-request.js';
@@ -194,9 +191,10 @@ async function unsealKey(
   point: HostedDeliveryPoint,
   request: SwvRequest,
 ): Promise<SwvKey | undefined> {
-  const privateKey = await deliveryPointPrivateKey(ctx.db, ctx.keyring, point.routingKey);
+  // The current key, or an earlier one in its grace period after a key rotation.
+  const keys = await deliveryPointKeys(ctx.db, ctx.keyring, point.routingKey, ctx.now());
   try {
-    const plain = await open(privateKey, request.koppelsleutel, {
+    const plain = await keys.open(request.koppelsleutel, {
       info: SEAL_INFO.koppelsleutel,
       aad: request.sessionId,
     });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import * as audit from '../../platform/audit/index.js';
-import { openJson, SEAL_INFO } from '../../platform/crypto/index.js';
+import { SEAL_INFO } from '../../platform/crypto/index.js';
 import { isAppError } from '../../platform/errors.js';
 import type { Feedback, FeedbackContent, ResultCode } from '../../platform/protocol.js';
 import {
@@ -10,11 +10,8 @@ import {
   validateDocument,
 } from '../../standard/index.js';
 import { asPeerCtx, type ChainCallCtx } from '../chain/chain-ctx.js';
-import {
-  deliveryPointPrivateKey,
-  findDeliveryPoint,
-  type HostedDeliveryPoint,
-} from '../hosting/delivery-points.js';
+import { deliveryPointKeys } from '../hosting/delivery-point-keys.js';
+import { findDeliveryPoint, type HostedDeliveryPoint } from '../hosting/delivery-points.js';
 import { isBrin } from '../pupils/identity.js';
 import { pupilKeyer } from '../pupils/pupil-key.js';
 
@@ -125,8 +122,8 @@ async function unseal(
   message: Feedback,
 ): Promise<FeedbackContent | undefined> {
   try {
-    const privateKey = await deliveryPointPrivateKey(ctx.db, ctx.keyring, point.routingKey);
-    const content = await openJson<FeedbackContent>(privateKey, message.feedback, {
+    const keys = await deliveryPointKeys(ctx.db, ctx.keyring, point.routingKey, ctx.now());
+    const content = await keys.openJson<FeedbackContent>(message.feedback, {
       info: SEAL_INFO.feedback,
       aad: 'feedback',
     });
