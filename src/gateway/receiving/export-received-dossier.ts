@@ -1,8 +1,7 @@
 import * as audit from '../../platform/audit/index.js';
 import { authorize, type Ctx } from '../../platform/context.js';
-import { AppError } from '../../platform/errors.js';
 import { type Dossier, type Finding, readDossier } from '../../standard/index.js';
-import { loadRegistration, receivedAad, receivedFindingsAad } from './registration-store.js';
+import { loadLatestReceived, loadRegistration } from './registration-store.js';
 
 export interface ReceivedDossierExport {
   registrationId: string;
@@ -16,38 +15,23 @@ export interface ReceivedDossierExport {
 }
 
 /**
- * The latest received dossier of a registration, for the school's administration: as OSO XML,
- * byte for byte as delivered, and (`asJson`) as the typed model. Every export is audited.
+ * The latest received dossier of a registration as OSO XML, byte for byte as delivered, for import
+ * into the school's administration: complete (support information included), so it needs
+ * `received:write` (the administratie). The JSON export for people, which leaves support
+ * information out for those who may not see it, is `exportReceivedDossierJson`. Audited.
  */
 export async function exportReceivedDossier(
   ctx: Ctx,
   input: { schoolBrin: string; registrationId: string },
 ): Promise<ReceivedDossierExport> {
-  authorize(ctx, 'received:read', input.schoolBrin);
+  authorize(ctx, 'received:write', input.schoolBrin);
   return ctx.db.transaction(async (tx) => {
     const registration = await loadRegistration(tx, input.schoolBrin, input.registrationId);
-    const { rows } = await tx.query<{
-      id: string;
-      source_brin: string;
-      xml_enc: Uint8Array;
-      findings_enc: Uint8Array;
-      received_at: Date;
-      version_ready_at: Date | null;
-    }>(
-      `SELECT id, source_brin, xml_enc, findings_enc, received_at, version_ready_at FROM gw.received_dossiers
-        WHERE registration_id = $1 ORDER BY received_at DESC LIMIT 1`,
-      [registration.id],
-    );
-    const row = rows[0];
-    if (!row) throw new AppError('RECEIVED_DOSSIER_NOT_FOUND', { registrationId: registration.id });
-    const xml = Buffer.from(ctx.keyring.decrypt(row.xml_enc, receivedAad(row.id)));
-    const findings = JSON.parse(
-      Buffer.from(ctx.keyring.decrypt(row.findings_enc, receivedFindingsAad(row.id))).toString('utf8'),
-    ) as Finding[];
+    const row = await loadLatestReceived(tx, ctx.keyring, registration.id);
     await audit.record(tx, ctx, 'received.exported', {
       schoolBrin: input.schoolBrin,
       subject: row.id,
-      details: { registrationId: registration.id },
+      details: { registrationId: registration.id, format: 'xml' },
     });
     return {
       registrationId: registration.id,
@@ -55,13 +39,13 @@ export async function exportReceivedDossier(
       sourceBrin: row.source_brin,
       receivedAt: row.received_at.toISOString(),
       versionReadyAt: row.version_ready_at?.toISOString() ?? null,
-      xml,
-      findings,
+      xml: row.xml,
+      findings: row.findings,
     };
   });
 }
 
-/** The typed model of an exported dossier (the JSON export). */
+/** The typed model of an exported dossier (complete, as the XML). */
 export function asJson(exported: ReceivedDossierExport): Dossier {
   return readDossier(exported.xml);
 }

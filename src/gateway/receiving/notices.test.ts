@@ -111,8 +111,8 @@ describeEachDatabase(
       await w.runJobs();
       const list = await listDossiers(w.ctx(po), { schoolBrin: PO });
       expect(list.find((d) => d.dossierId === p.dossierId)?.registeredAt).toEqual([
-        { brin: VO, preferenceRank: 1 },
-        { brin: SECOND_CHOICE, preferenceRank: 2 },
+        { brin: VO, schoolName: `School ${VO}`, preferenceRank: 1 },
+        { brin: SECOND_CHOICE, schoolName: `School ${SECOND_CHOICE}`, preferenceRank: 2 },
       ]);
       const stored = await db().query('SELECT * FROM gw.registration_notices');
       expect(JSON.stringify(stored.rows)).not.toContain(p.bsn);

@@ -9,7 +9,7 @@ import { requireHostedSchool } from '../hosting/hosted-schools.js';
 import { encodeIdentity } from '../pupils/identity.js';
 import { pupilKeyer } from '../pupils/pupil-key.js';
 import type { RegistrationState } from './lifecycle.js';
-import { type RegistrationFields, validateRegistration } from './registration-input.js';
+import { assertAdmittedSource, type RegistrationFields, validateRegistration } from './registration-input.js';
 import { registrationAad } from './registration-store.js';
 
 export interface RegisterPupilInput extends RegistrationFields {
@@ -41,18 +41,7 @@ export async function registerPupil(
 ): Promise<Registration> {
   authorize(ctx, 'registration:write', input.schoolBrin);
   const identity = validateRegistration(input, ctx.now());
-  const overview = await chain.trafficCenter.deliveryPoints(
-    { brin: input.sourceBrin, purpose: 'OV' },
-    ctx.requestId,
-  );
-  if (overview.result !== 'ok' || overview.deliveryPoints.length === 0) {
-    throw new AppError('REGISTRATION_INVALID', {
-      problems: {
-        sourceBrin:
-          'not a school admitted to the transfer service (unknown, not admitted, or no delivery point)',
-      },
-    });
-  }
+  await assertAdmittedSource(chain.trafficCenter, input.sourceBrin, ctx.requestId);
   const pupilKey = (await pupilKeyer(ctx))(identity);
   const id = randomUUID();
   const at = ctx.now();

@@ -2,6 +2,7 @@ import type { Keyring } from '../../platform/context.js';
 import type { Queryable } from '../../platform/db/index.js';
 import { AppError } from '../../platform/errors.js';
 import type { ResultCode } from '../../platform/protocol.js';
+import type { Finding } from '../../standard/index.js';
 import { decodeIdentity, type PupilIdentity } from '../pupils/identity.js';
 import { assertTransition, type RegistrationState } from './lifecycle.js';
 
@@ -75,4 +76,49 @@ export async function moveRegistration(
   );
   if (!rows[0]) throw new AppError('CONFLICT', { registrationId: row.id, reason: 'changed-meanwhile' });
   return rows[0].revision;
+}
+
+/** The latest dossier received for a registration, decrypted. */
+export interface ReceivedDossierRow {
+  id: string;
+  source_brin: string;
+  xml: Buffer;
+  findings: Finding[];
+  received_at: Date;
+  version_ready_at: Date | null;
+  imported_at: Date | null;
+}
+
+/** The latest received dossier of a registration, or RECEIVED_DOSSIER_NOT_FOUND. */
+export async function loadLatestReceived(
+  db: Queryable,
+  keyring: Keyring,
+  registrationId: string,
+): Promise<ReceivedDossierRow> {
+  const { rows } = await db.query<{
+    id: string;
+    source_brin: string;
+    xml_enc: Uint8Array;
+    findings_enc: Uint8Array;
+    received_at: Date;
+    version_ready_at: Date | null;
+    imported_at: Date | null;
+  }>(
+    `SELECT id, source_brin, xml_enc, findings_enc, received_at, version_ready_at, imported_at
+       FROM gw.received_dossiers WHERE registration_id = $1 ORDER BY received_at DESC LIMIT 1`,
+    [registrationId],
+  );
+  const row = rows[0];
+  if (!row) throw new AppError('RECEIVED_DOSSIER_NOT_FOUND', { registrationId });
+  return {
+    id: row.id,
+    source_brin: row.source_brin,
+    xml: Buffer.from(keyring.decrypt(row.xml_enc, receivedAad(row.id))),
+    findings: JSON.parse(
+      Buffer.from(keyring.decrypt(row.findings_enc, receivedFindingsAad(row.id))).toString('utf8'),
+    ) as Finding[],
+    received_at: row.received_at,
+    version_ready_at: row.version_ready_at,
+    imported_at: row.imported_at,
+  };
 }

@@ -46,6 +46,11 @@ export interface RenderOptions {
   lang?: RenderLang;
   /** The moment shown as "Weergave gemaakt op"; default now. */
   now?: Date;
+  /**
+   * Categories this reader may not see (e.g. support information): shown as "not shown to you",
+   * whether or not the dossier holds data for them. The caller removes their data from the model.
+   */
+  withheld?: readonly CategoryField[];
 }
 
 type SectionRenderer = (d: Dossier, ctx: RenderContext) => Html;
@@ -87,7 +92,7 @@ function valueAt(d: Dossier, path: readonly string[]): unknown {
   return v;
 }
 
-export type CategoryStatus = 'delivered' | 'opt-out' | 'forbidden' | 'empty' | 'unknown';
+export type CategoryStatus = 'delivered' | 'opt-out' | 'forbidden' | 'empty' | 'unknown' | 'withheld';
 
 export interface CategoryState {
   category: Category;
@@ -122,6 +127,8 @@ function statusText(s: CategoryState, ctx: RenderContext): string {
         : `${ctx.t(T.statusDelivered)} (${ctx.t(s.declared === 'VERPLICHT' ? T.statusRequired : T.statusOptional)})`;
     case 'opt-out':
       return ctx.t(T.statusOptOut);
+    case 'withheld':
+      return ctx.t(T.statusWithheld);
     case 'forbidden':
       return ctx.t(T.statusForbidden);
     case 'empty':
@@ -289,7 +296,10 @@ export function renderDossierHtml(dossier: Dossier, options: RenderOptions = {})
   const lang = options.lang ?? 'nl';
   const ctx = renderContext(lang);
   const now = options.now ?? new Date();
-  const states = categoryStates(dossier);
+  const withheld = new Set(options.withheld ?? []);
+  const states = categoryStates(dossier).map(
+    (s): CategoryState => (withheld.has(s.category.field) ? { ...s, hasData: false, status: 'withheld' } : s),
+  );
   const sections = states.map((s) => ({ state: s, ...categorySection(dossier, s, ctx) }));
   const shown = new Set(sections.map((s) => s.state.category.field));
   const title = `${ctx.t(T.docTitle)} · ${displayName(dossier.huidigeschool.leerling)}`;
@@ -305,6 +315,7 @@ export function renderDossierHtml(dossier: Dossier, options: RenderOptions = {})
 <body>
 <main>
 ${header(dossier, ctx, now)}
+${withheld.size > 0 ? callout('info', ctx.t(T.withheldNote)) : ''}
 ${adviceSummary(dossier, ctx)}
 ${contents(states, shown, ctx)}
 ${join(sections.map((s) => s.html))}

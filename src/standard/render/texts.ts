@@ -57,6 +57,11 @@ export const T = {
   ),
   statusForbidden: m('Hoort niet bij deze overstap (VERBODEN)', 'Not part of this transfer (VERBODEN)'),
   statusNoData: m('Meegeleverd, geen gegevens', 'Delivered, no data'),
+  statusWithheld: m('Niet getoond: u heeft hier geen toegang toe', 'Not shown: you have no access to this'),
+  withheldNote: m(
+    'Sommige onderdelen van dit dossier worden u niet getoond, omdat u er geen toegang toe heeft; de inhoudsopgave noemt ze. Het digitale dossier bevat ze wel.',
+    'Some parts of this dossier are not shown to you because you have no access to them; the contents list them. The digital dossier does contain them.',
+  ),
   statusUndeclared: m('Uitlevering niet aangegeven', 'Delivery not declared'),
   statusUnknownValue: (v: string): Message => m(`Onbekende aanduiding “${v}”`, `Unknown value “${v}”`),
   dataDespite: (status: string): Message =>

@@ -1,9 +1,3 @@
-import { Heading } from '../../components';
-
-export function RegistrationsPage() {
-  return <Heading level={1}>RegistrationsPage</Heading>;
-}
-
-export function RegistrationPage() {
-  return <Heading level={1}>RegistrationPage</Heading>;
-}
+/** The vo school's pages (issue 4): registrations, requests and received dossiers. */
+export { RegistrationPage } from './registration-page';
+export { RegistrationsPage } from './registrations-page';
