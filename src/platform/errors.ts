@@ -362,6 +362,47 @@ export const ERRORS = {
     nl: 'De e-mail kon niet worden verstuurd; probeer het later opnieuw.',
     en: 'The e-mail could not be sent; try again later.',
   },
+  // region (src/region): regions, member schools, settings, timeline, contacts
+  REGION_NOT_FOUND: {
+    status: 404,
+    nl: 'Deze regio bestaat niet.',
+    en: 'This region does not exist.',
+  },
+  REGION_EXISTS: {
+    status: 409,
+    nl: 'Er is al een regio met deze code of naam.',
+    en: 'There is already a region with this code or name.',
+  },
+  REGION_MEMBER_NOT_FOUND: {
+    status: 404,
+    nl: 'Deze school hoort niet bij deze regio. Voeg haar eerst toe als school van de regio.',
+    en: 'This school is not a member of this region. Add it to the region first.',
+  },
+  REGION_SETTINGS_INVALID: {
+    status: 422,
+    nl: 'Deze instellingen passen niet bij elkaar; zie de uitleg bij het veld.',
+    en: 'These settings do not fit together; see the explanation at the field.',
+  },
+  TIMELINE_ORDER_INVALID: {
+    status: 422,
+    nl: 'De data van de tijdlijn staan in een volgorde die niet kan werken; zie de uitleg bij de data.',
+    en: 'The dates of the timeline are in an order that cannot work; see the explanation at the dates.',
+  },
+  TIMELINE_DATE_INVALID: {
+    status: 422,
+    nl: 'Een datum van de tijdlijn past niet in het schooljaar; zie de uitleg bij de datum.',
+    en: 'A date of the timeline does not fit the school year; see the explanation at the date.',
+  },
+  CONTACT_NOT_FOUND: {
+    status: 404,
+    nl: 'Deze contactpersoon bestaat niet (meer).',
+    en: 'This contact does not exist (any more).',
+  },
+  CONTACT_EXISTS: {
+    status: 409,
+    nl: 'Deze persoon staat al als contactpersoon voor deze rol bij deze school.',
+    en: 'This person is already a contact for this role at this school.',
+  },
 } as const satisfies Record<string, { status: number } & Message>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -5,9 +5,13 @@ import type { Ctx } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { actorOf, type HttpServer } from '../../platform/http/server.js';
 import type { GatewayDeps } from '../deps.js';
+import { registerHostingRoutes } from './hosting-routes.js';
+import { registerInspectionRoutes } from './inspection-routes.js';
 import { registerReceivingRoutes } from './receiving-routes.js';
 import type { RouteKit } from './route-kit.js';
 import { registerSendingRoutes } from './sending-routes.js';
+import { registerSwvRoutes } from './swv-routes.js';
+import { registerWorklistRoutes } from './worklist-routes.js';
 
 /**
  * The gateway's JSON API for integrators (school administrations) under /api/gw, described by
@@ -48,6 +52,10 @@ export function registerGatewayApiRoutes(
     );
     const api = scope.withTypeProvider<TypeBoxTypeProvider>();
     registerSendingRoutes(api, kit);
+    registerWorklistRoutes(api, kit);
+    registerHostingRoutes(api, kit);
+    registerInspectionRoutes(api, kit);
     registerReceivingRoutes(api, kit);
+    registerSwvRoutes(api, kit);
   });
 }

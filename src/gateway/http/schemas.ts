@@ -129,6 +129,10 @@ export const SavedDossierOut = Type.Object({
   withdrawnFrom: Type.Optional(Brin),
   errorCount: Type.Integer(),
   warningCount: Type.Integer(),
+  awaitingInspection: Type.Integer({
+    description:
+      'errors of the inspection rules (OVa.IZ*) while the version has not been inspected: the open step, not in errorCount',
+  }),
   findings: Type.Array(Finding),
 });
 export const DossierListItem = Type.Object({
@@ -145,8 +149,13 @@ export const DossierListItem = Type.Object({
     roepnaam: Type.Optional(Type.String()),
     geboortedatum: Day,
   }),
+  groep: Type.Union([Type.String(), Type.Null()], { description: 'the current group, e.g. 8b' }),
   errorCount: Type.Integer(),
   warningCount: Type.Integer(),
+  awaitingInspection: Type.Integer({
+    description:
+      'errors of the inspection rules (OVa.IZ*) while the version has not been inspected: the open step, not in errorCount',
+  }),
   frozenAt: Type.Union([Timestamp, Type.Null()]),
   inspection: Type.Union([
     Type.Object({
@@ -157,13 +166,24 @@ export const DossierListItem = Type.Object({
     Type.Null(),
   ]),
   destination: Type.Union([
-    Type.Object({ brin: Brin, state: Type.String(), readyAt: Timestamp }),
+    Type.Object({
+      brin: Brin,
+      schoolName: Type.Union([Type.String(), Type.Null()]),
+      state: Type.String(),
+      readyAt: Timestamp,
+      endedAt: Type.Union([Timestamp, Type.Null()]),
+    }),
     Type.Null(),
   ]),
   registeredAt: Type.Array(
-    Type.Object({ brin: Brin, preferenceRank: Type.Union([Type.Integer(), Type.Null()]) }),
+    Type.Object({
+      brin: Brin,
+      schoolName: Type.Union([Type.String(), Type.Null()], { description: 'null: not hosted here' }),
+      preferenceRank: Type.Union([Type.Integer(), Type.Null()]),
+    }),
   ),
   requests: Type.Integer(),
+  deliveries: Type.Object({ count: Type.Integer(), lastAt: Type.Union([Timestamp, Type.Null()]) }),
 });
 export const DossierListQuery = Type.Object({
   schooljaar: Type.Optional(Schooljaar),
@@ -192,6 +212,10 @@ export const StateChange = Type.Object({
   frozenAt: Type.Optional(Timestamp),
   errorCount: Type.Optional(Type.Integer()),
   warningCount: Type.Optional(Type.Integer()),
+  awaitingInspection: Type.Optional(Type.Integer()),
+  koppelsleutel: Type.Optional(
+    Type.String({ description: 'SWV dossier: the key to hand to the samenwerkingsverband (shown once)' }),
+  ),
 });
 
 export const RegistrationBody = Type.Object({
@@ -221,6 +245,9 @@ export const RegistrationCorrected = Type.Object({
 export const RegistrationListItem = Type.Object({
   registrationId: Uuid,
   sourceBrin: Brin,
+  sourceSchoolName: Type.Union([Type.String(), Type.Null()], {
+    description: 'the source school’s name where this gateway hosts it too, else null',
+  }),
   preferenceRank: Type.Union([Type.Integer(), Type.Null()]),
   state: RegistrationState,
   pupil: Type.Object({
@@ -229,6 +256,8 @@ export const RegistrationListItem = Type.Object({
     roepnaam: Type.Optional(Type.String()),
     geboortedatum: Day,
   }),
+  createdAt: Timestamp,
+  requestedAt: Type.Union([Timestamp, Type.Null()]),
   lastResult: Type.Union([ResultCode, Type.Null()]),
   lastResultAt: Type.Union([Timestamp, Type.Null()]),
   explanation: Type.Union([Message, Type.Null()]),
@@ -260,3 +289,26 @@ export const BulkRequestOut = Type.Object({
 });
 export const RejectBody = Type.Object({ reason: Type.String({ minLength: 1, maxLength: 2000 }) });
 export const ExportQuery = Type.Object({ format: Type.Optional(Strings(['xml', 'json'] as const)) });
+export const RegistrationDetail = Type.Object({
+  ...RegistrationListItem.properties,
+  ...Type.Object({
+    number: Type.Union([
+      Type.Object({ bsn: Type.Optional(Type.String()), onderwijsnummer: Type.Optional(Type.String()) }),
+      Type.Null(),
+    ]),
+    rejectReason: Type.Union([Type.String(), Type.Null()]),
+    requests: Type.Array(
+      Type.Object({
+        requestId: Uuid,
+        trigger: Strings(['manual', 'bulk', 'notice', 'retry'] as const),
+        result: ResultCode,
+        explanation: Message,
+        requestedAt: Timestamp,
+        answeredAt: Timestamp,
+      }),
+    ),
+    requestable: Type.Boolean(),
+  }).properties,
+});
+export const CsvImportOut = Type.Object({ created: Type.Integer(), registrationIds: Type.Array(Uuid) });
+export const DossierViewQuery = Type.Object({ lang: Type.Optional(Strings(['nl', 'en'] as const)) });

@@ -3,6 +3,7 @@ import type { Keyring } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/index.js';
 import { AppError } from '../../platform/errors.js';
 import { type Finding, type ProfileCode, profileOfDossier } from '../../standard/index.js';
+import { countInspectionErrors } from './inspection-findings.js';
 import { assertTransition, type DossierState } from './lifecycle.js';
 
 /**
@@ -26,6 +27,8 @@ export interface DossierRow {
   inspected_at: Date | null;
   error_count: number;
   warning_count: number;
+  /** Of error_count, those of the inspection rules (inspection-findings.ts). */
+  inspection_error_count: number;
 }
 
 export const versionAad = (versionId: string) => `gw.dossier_versions:${versionId}`;
@@ -35,7 +38,7 @@ export const identityAad = (pupilId: string) => `gw.pupils:${pupilId}`;
 const DOSSIER_SELECT = `
   SELECT d.id, d.school_brin, d.pupil_id, p.pupil_key, d.schooljaar, d.profile, d.state, d.current_version,
          d.revision, v.id AS version_id, v.created_at AS version_created_at, v.frozen_at, v.inspected_at,
-         v.error_count, v.warning_count
+         v.error_count, v.warning_count, v.inspection_error_count
     FROM gw.dossiers d
     JOIN gw.pupils p ON p.id = d.pupil_id
     JOIN gw.dossier_versions v ON v.dossier_id = d.id AND v.version = d.current_version`;
@@ -81,6 +84,8 @@ export interface NewVersion {
   origin: 'import' | 'generated' | 'edit';
   createdBy: string;
   at: Date;
+  /** The pupil's current group (groep.ts), shown and filtered in the worklist. */
+  groep?: string;
 }
 
 export function countFindings(findings: readonly Finding[]): { errors: number; warnings: number } {
@@ -101,8 +106,9 @@ export async function insertVersion(
   const { errors, warnings } = countFindings(v.findings);
   await tx.query(
     `INSERT INTO gw.dossier_versions
-       (id, dossier_id, version, xml_enc, size_bytes, findings_enc, error_count, warning_count, origin, created_by, created_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+       (id, dossier_id, version, xml_enc, size_bytes, findings_enc, error_count, warning_count, origin, created_by, created_at, groep,
+        inspection_error_count)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
     [
       id,
       dossierId,
@@ -115,9 +121,40 @@ export async function insertVersion(
       v.origin,
       v.createdBy,
       v.at,
+      v.groep ?? null,
+      countInspectionErrors(v.findings),
     ],
   );
   return id;
+}
+
+/**
+ * Replaces the document of a stored version with a rewrite of its `inzage` block (putting it up
+ * for inspection, recording the inspection: the only change a frozen version allows), with the
+ * findings and counts of its new strict check.
+ */
+export async function replaceVersionDocument(
+  tx: Tx,
+  keyring: Keyring,
+  versionId: string,
+  doc: { xml: Uint8Array; findings: Finding[] },
+): Promise<void> {
+  const { errors, warnings } = countFindings(doc.findings);
+  await tx.query(
+    `UPDATE gw.dossier_versions
+        SET xml_enc = $2, size_bytes = $3, findings_enc = $4, error_count = $5, warning_count = $6,
+            inspection_error_count = $7
+      WHERE id = $1`,
+    [
+      versionId,
+      keyring.encrypt(doc.xml, versionAad(versionId)),
+      doc.xml.byteLength,
+      keyring.encrypt(Buffer.from(JSON.stringify(doc.findings)), findingsAad(versionId)),
+      errors,
+      warnings,
+      countInspectionErrors(doc.findings),
+    ],
+  );
 }
 
 /** The XML of a version, decrypted. */

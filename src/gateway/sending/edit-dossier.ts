@@ -7,6 +7,8 @@ export interface EditDossierInput {
   dossierId: string;
   /** The whole changed document (OSO XML). */
   xml: Uint8Array;
+  /** The version the change was made on: refused with DOSSIER_CHANGED when a newer one exists. */
+  expectedVersion?: number;
 }
 
 /**
@@ -23,5 +25,6 @@ export async function editDossier(ctx: Ctx, input: EditDossierInput): Promise<Sa
     doc,
     origin: 'edit',
     dossierId: input.dossierId,
+    ...(input.expectedVersion !== undefined ? { expectedVersion: input.expectedVersion } : {}),
   });
 }

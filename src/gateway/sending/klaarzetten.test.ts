@@ -52,11 +52,13 @@ describeEachDatabase(
       ).rejects.toMatchObject({
         code: 'INSPECTION_REQUIRED',
       });
+      // Still with the parents: the same answer, it says what is missing.
       await putUpForInspection(w.ctx(actor), { schoolBrin: PO, dossierId });
       await expect(
         klaarzetten(w.ctx(actor), { schoolBrin: PO, dossierId, destinationBrin: '22BB' }),
       ).rejects.toMatchObject({
-        code: 'TRANSITION_NOT_ALLOWED',
+        code: 'INSPECTION_REQUIRED',
+        details: { state: 'ter_inzage' },
       });
     });
 

@@ -97,7 +97,7 @@ export async function klaarzetten(ctx: Ctx, input: KlaarzettenInput): Promise<Kl
           ...(await koppelsleutel(current.id)),
         };
       }
-      assertTransition(dossier.state, 'klaargezet');
+      // Not inspected (concept, or still with the parents: ter_inzage) says what is missing first.
       if (
         requirementOf(dossier.profile, 'cat_ouderinzage') === 'VERPLICHT' &&
         dossier.inspected_at === null
@@ -105,8 +105,10 @@ export async function klaarzetten(ctx: Ctx, input: KlaarzettenInput): Promise<Kl
         throw new AppError('INSPECTION_REQUIRED', {
           dossierId: dossier.id,
           version: dossier.current_version,
+          state: dossier.state,
         });
       }
+      assertTransition(dossier.state, 'klaargezet');
       if (dossier.error_count > 0) {
         throw new AppError('DOSSIER_HAS_ERRORS', { dossierId: dossier.id, errors: dossier.error_count });
       }

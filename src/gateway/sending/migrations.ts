@@ -231,4 +231,14 @@ export const sendingMigrations: Migration[] = [
       -- Deliveries of a dossier, counted in the worklist.
       CREATE INDEX incoming_requests_dossier ON gw.incoming_requests (dossier_id) WHERE dossier_id IS NOT NULL;`,
   },
+  {
+    id: 'gw-121-version-inspection-errors',
+    sql: `
+      -- Of a version's errors, those of the inspection rules (OVa.IZ01-IZ05: the parents have not
+      -- inspected it yet). Until the inspection is recorded they are the open step, not the school's
+      -- errors (inspection-findings.ts); counted here so that the worklist can tell them apart without
+      -- decrypting findings. Versions stored before this migration count 0.
+      ALTER TABLE gw.dossier_versions ADD COLUMN inspection_error_count integer NOT NULL DEFAULT 0
+        CHECK (inspection_error_count >= 0 AND inspection_error_count <= error_count);`,
+  },
 ];

@@ -8,10 +8,9 @@ import { type CheckedDocument, checkDocument } from './check-document.js';
 import {
   countFindings,
   type DossierRow,
-  findingsAad,
   loadDossier,
   moveDossier,
-  versionAad,
+  replaceVersionDocument,
   versionXml,
 } from './dossier-store.js';
 
@@ -121,23 +120,11 @@ export async function storeInspection(
   const at = ctx.now();
   const { input, doc: inspected, errors, warnings } = prepared;
   await moveDossier(tx, dossier, 'ingezien', at);
+  await replaceVersionDocument(tx, ctx.keyring, dossier.version_id, inspected);
   await tx.query(
-    `UPDATE gw.dossier_versions
-        SET xml_enc = $2, size_bytes = $3, findings_enc = $4, error_count = $5, warning_count = $6,
-            inspected_at = $7, inzagedatum = $8, akkoord = $9, toestemming = $10
+    `UPDATE gw.dossier_versions SET inspected_at = $2, inzagedatum = $3, akkoord = $4, toestemming = $5
       WHERE id = $1`,
-    [
-      dossier.version_id,
-      ctx.keyring.encrypt(inspected.xml, versionAad(dossier.version_id)),
-      inspected.xml.byteLength,
-      ctx.keyring.encrypt(Buffer.from(JSON.stringify(inspected.findings)), findingsAad(dossier.version_id)),
-      errors,
-      warnings,
-      at,
-      input.inzagedatum,
-      input.akkoord,
-      input.toestemming ?? null,
-    ],
+    [dossier.version_id, at, input.inzagedatum, input.akkoord, input.toestemming ?? null],
   );
   await audit.record(tx, ctx, 'dossier.ingezien', {
     schoolBrin: dossier.school_brin,

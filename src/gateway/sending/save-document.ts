@@ -19,6 +19,7 @@ import {
   schoolYearOf,
 } from './dossier-store.js';
 import { groepOf } from './groep.js';
+import { findingCountsOf } from './inspection-findings.js';
 import type { DossierState } from './lifecycle.js';
 
 export interface SavedDossier {
@@ -29,8 +30,12 @@ export interface SavedDossier {
   schooljaar: string;
   /** A previous ready destination this new version withdrew. */
   withdrawnFrom?: string;
+  /** Errors the school must fix: not those that only say the parents' inspection is still open. */
   errorCount: number;
   warningCount: number;
+  /** Errors of the inspection rules (OVa.IZ*): a new version waits for the parents' inspection. */
+  awaitingInspection: number;
+  /** Every finding of the strict check, those of the inspection rules included. */
   findings: Finding[];
 }
 
@@ -148,8 +153,7 @@ export async function saveDossierDocument(
         profile: doc.profile,
         schooljaar: existing?.schooljaar ?? schooljaar,
         ...(withdrawnFrom ? { withdrawnFrom } : {}),
-        errorCount: errors,
-        warningCount: warnings,
+        ...findingCountsOf(doc.findings, false),
         findings: doc.findings,
       };
     });
