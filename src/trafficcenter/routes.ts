@@ -21,8 +21,10 @@ import { registerSupplierSystem } from './register-supplier-system.js';
 import { revokeMandate } from './revoke-mandate.js';
 import * as S from './schemas.js';
 import { searchAdmittedSchools } from './search-admitted-schools.js';
+import { servicedeskRoutes } from './servicedesk-routes.js';
 import { setAdmission } from './set-admission.js';
 import { startSession } from './start-session.js';
+import { updateDeliveryPoint } from './update-delivery-point.js';
 import { updateSchool } from './update-school.js';
 
 export type PreHandler = (request: FastifyRequest, reply: FastifyReply) => Promise<void> | void;
@@ -35,6 +37,8 @@ export interface TrafficCenterRouteDeps {
   adminAuth: PreHandler;
   /** The clock; tests may pin it. */
   now?: () => Date;
+  /** How long a session stays open (default 15 minutes, OVERSTAP_SESSION_LIFETIME_MINUTES). */
+  sessionLifetimeMs?: number;
   /**
    * Which routes to register (default all): a deployment may serve the chain on its mutual-TLS
    * listener and the admin and public API on its plain API listener.
@@ -60,18 +64,19 @@ export type Surface = 'chain' | 'admin' | 'public';
 export function registerTrafficCenterRoutes(app: HttpServer, deps: TrafficCenterRouteDeps): void {
   const surfaces = new Set<Surface>(deps.surfaces ?? ['chain', 'admin', 'public']);
   const now = deps.now ?? (() => new Date());
-  if (surfaces.has('chain')) chainRoutes(app, deps.db, now);
+  if (surfaces.has('chain')) chainRoutes(app, deps.db, now, deps.sessionLifetimeMs);
   if (surfaces.has('admin')) adminRoutes(app, deps, now);
   if (surfaces.has('public')) publicRoutes(app, deps.db, now);
 }
 
 /** The chain protocol for supplier systems; the caller is its TLS client certificate. */
-function chainRoutes(app: HttpServer, db: Db, now: () => Date): void {
+function chainRoutes(app: HttpServer, db: Db, now: () => Date, sessionLifetimeMs?: number): void {
   const chain = (request: FastifyRequest): ChainCtx => ({
     db,
     requestId: request.id,
     now,
     peerFingerprint: peerFingerprint(request.raw.socket),
+    ...(sessionLifetimeMs === undefined ? {} : { sessionLifetimeMs }),
   });
   const answer = <T extends { result: string }>(reply: FastifyReply, body: T): T => {
     reply.status(body.result === 'VerstrekkerNietBekend' ? 401 : 200);
@@ -154,6 +159,7 @@ function adminRoutes(app: HttpServer, deps: TrafficCenterRouteDeps, now: () => D
   const BrinParams = Type.Object({ brin: S.Brin });
   const MandateParams = Type.Object({ supplierId: S.Uuid, brin: S.Brin });
   const preHandler = deps.adminAuth;
+  servicedeskRoutes(app, { preHandler, admin });
 
   app.post(
     '/api/tc/schools',
@@ -280,6 +286,20 @@ function adminRoutes(app: HttpServer, deps: TrafficCenterRouteDeps, now: () => D
     },
     async (request, reply) =>
       reply.status(201).send(await registerDeliveryPoint(admin(request), request.body)),
+  );
+  app.patch(
+    '/api/tc/delivery-points/:routingKey',
+    {
+      preHandler,
+      schema: {
+        ...adminSchema,
+        summary: 'Change a delivery point’s public key (after a key rotation) or URL',
+        params: Type.Object({ routingKey: S.RoutingKey }),
+        body: S.DeliveryPointChanges,
+        response: { 200: S.DeliveryPoint, ...errors },
+      },
+    },
+    async (request) => updateDeliveryPoint(admin(request), request.params.routingKey, request.body),
   );
   app.post(
     '/api/tc/delivery-points/:routingKey/deactivate',

@@ -126,6 +126,13 @@ export const NewDeliveryPoint = Type.Object({
 });
 export type NewDeliveryPoint = Static<typeof NewDeliveryPoint>;
 
+/** A new public key (after the gateway rotated the point's key pair) and/or a new URL. */
+export const DeliveryPointChanges = Type.Object(
+  { publicKey: Type.Optional(PublicKey), url: Type.Optional(Url) },
+  { minProperties: 1 },
+);
+export type DeliveryPointChanges = Static<typeof DeliveryPointChanges>;
+
 export const Admission = Type.Object({
   brin: Brin,
   qualified: Type.Boolean(),

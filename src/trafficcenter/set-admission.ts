@@ -58,7 +58,11 @@ export async function setAdmission(ctx: Ctx, brin: string, change: AdmissionChan
     const admission = await admissionOf(tx, brin, dutchDay(ctx.now()));
     await audit.record(tx, ctx, `tc.admission.${change.action}`, {
       schoolBrin: brin,
-      details: change.action === 'qualify' ? { from: change.from, until: change.until ?? null } : {},
+      details: {
+        ...(change.action === 'qualify' ? { from: change.from, until: change.until ?? null } : {}),
+        // the reason, for the school's history (school-history.ts); about a school, never a pupil
+        ...(change.note ? { note: change.note } : {}),
+      },
     });
     return admission;
   });

@@ -4,7 +4,7 @@
  * that takes a school through the whole connection path.
  */
 import { randomBytes } from 'node:crypto';
-import { AUDIT_MIGRATION } from '../platform/audit/index.js';
+import { AUDIT_APPEND_MIGRATION, AUDIT_MIGRATION } from '../platform/audit/index.js';
 import { apiKeyMigrations } from '../platform/auth/api-keys.js';
 import type { Actor, Ctx, Keyring, Permission } from '../platform/context.js';
 import { commitment, newSalt } from '../platform/crypto/index.js';
@@ -23,6 +23,7 @@ export const testMigrations: readonly Migration[] = [
   ...platformMigrations,
   AUDIT_MIGRATION,
   ...apiKeyMigrations,
+  AUDIT_APPEND_MIGRATION,
   ...trafficCenterMigrations,
 ];
 
