@@ -340,7 +340,11 @@ describe('the po school (browser)', () => {
         authorization: `Bearer ${server.credentials.operatorKey as string}`,
         'content-type': 'application/json',
       },
-      body: JSON.stringify({ asOf: new Date(Date.now() + 60_000).toISOString() }),
+      // The demo region has a summer switch date of its own (demo-region.ts): switch that region.
+      body: JSON.stringify({
+        asOf: new Date(Date.now() + 60_000).toISOString(),
+        region: 'Demo-regio Eemland',
+      }),
     });
     expect(await switched.json()).toMatchObject({ expired: 2 });
     await page.goto(`${server.url}/school/${PO}/vertrek/${readyForBulk[0]}`);

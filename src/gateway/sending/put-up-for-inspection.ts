@@ -3,7 +3,12 @@ import { authorize, type Ctx } from '../../platform/context.js';
 import { writeDossier } from '../../standard/index.js';
 import { checkDocument } from './check-document.js';
 import { loadDossier, moveDossier, replaceVersionDocument, versionXml } from './dossier-store.js';
-import { type FindingCounts, findingCounts, findingCountsOf, markNotInspected } from './inspection-findings.js';
+import {
+  type FindingCounts,
+  findingCounts,
+  findingCountsOf,
+  markNotInspected,
+} from './inspection-findings.js';
 
 export interface PutUpForInspectionInput {
   schoolBrin: string;

@@ -111,7 +111,7 @@ section.sub { margin-top: 1.25rem; }
 
 /* advice */
 .tiles { display: grid; grid-template-columns: repeat(4, minmax(0, 1fr)); gap: .75rem; margin: .75rem 0 1rem; }
-.tile { border: 1px solid var(--line); border-radius: 8px; padding: .7rem 1rem; }
+.tile { border: 1px solid var(--line); border-radius: 8px; padding: .7rem 1rem; min-width: 0; overflow-wrap: anywhere; hyphens: auto; }
 .tile.main, .tiles:has(.main + .main) .tile { grid-column: span 2; }
 @media (max-width: 40rem) { .tiles { grid-template-columns: 1fr 1fr; } .tile.main { grid-column: span 2; } }
 .tile .k { display: block; font-size: .75rem; letter-spacing: .06em; text-transform: uppercase; color: var(--muted); }

@@ -61,7 +61,6 @@ export const po = defineMessages({
     'po.findings.inspectionText':
       'Deze punten zijn geen fouten van de school: de ouders hebben deze versie nog niet ingezien. Ze verdwijnen vanzelf zodra hun inzage is vastgelegd (via hun link of op papier).',
     'po.findings.inspectionBadge': 'Inzage open',
-    'po.findings.awaitingInspection': 'inzage ouders nog open',
     'po.section.dossier': 'Het dossier',
     'po.section.metadata': 'Gegevens over het dossier',
     'po.section.inzage': 'Inzage door de ouders',
@@ -495,7 +494,6 @@ export const po = defineMessages({
     'po.findings.inspectionText':
       'These points are not the school’s errors: the parents have not inspected this version yet. They disappear by themselves once their inspection is recorded (through their link or on paper).',
     'po.findings.inspectionBadge': 'Inspection open',
-    'po.findings.awaitingInspection': 'parents’ inspection still open',
     'po.section.dossier': 'The dossier',
     'po.section.metadata': 'About the dossier',
     'po.section.inzage': 'Inspection by the parents',

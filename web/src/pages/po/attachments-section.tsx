@@ -4,6 +4,7 @@ import {
   Alert,
   Button,
   ButtonGroup,
+  ButtonLink,
   ErrorSummary,
   Heading,
   Paragraph,
@@ -141,6 +142,13 @@ export function AttachmentsSection({
   return (
     <Section title={t('po.attachments.title')}>
       <Paragraph>{t('po.attachments.intro')}</Paragraph>
+      {mayWrite ? (
+        <Paragraph>
+          <ButtonLink to={`/school/${seg(brin)}/vertrek/${seg(dossier.dossierId)}/okr-addendum`}>
+            {t('region.okr.poLink')}
+          </ButtonLink>
+        </Paragraph>
+      ) : null}
       {dossier.attachments.length === 0 ? (
         <Paragraph>{t('po.attachments.none')}</Paragraph>
       ) : (

@@ -105,20 +105,14 @@ export function WorklistTable({
       },
     },
     {
+      // The school's own errors: what only waits for the parents' inspection (awaitingInspection)
+      // is not counted here; the inspection column says where that stands.
       key: 'findings',
       header: t('po.list.col.findings'),
       cell: (d) => (
-        <>
-          <span className={d.errorCount > 0 ? 'ovs-po-errors' : d.warningCount > 0 ? '' : 'ovs-po-ok'}>
-            {findingsCount(t, d)}
-          </span>
-          {d.awaitingInspection > 0 ? (
-            <>
-              <br />
-              <span className="ovs-muted">{t('po.findings.awaitingInspection')}</span>
-            </>
-          ) : null}
-        </>
+        <span className={d.errorCount > 0 ? 'ovs-po-errors' : d.warningCount > 0 ? '' : 'ovs-po-ok'}>
+          {findingsCount(t, d)}
+        </span>
       ),
     },
     {

@@ -28,7 +28,13 @@ import './vo.css';
 /** While something is on its way, the list asks again this often. */
 export const POLL_MS = 10_000;
 
-type Notice = { type: 'ok' | 'info' | 'error'; text: string; lines?: string[] };
+type Notice = {
+  type: 'ok' | 'info' | 'error';
+  text: string;
+  lines?: string[];
+  /** The answer about one registration: shown while it stays in the state the answer left it in. */
+  about?: { registrationId: string; state: RegistrationState };
+};
 
 /**
  * /school/:brin/aanmeldingen — the vo school's registrations: counts per state (also a filter),
@@ -66,6 +72,12 @@ export function RegistrationsPage() {
     return c;
   }, [all]);
   const open = all.filter((r) => OPEN_STATES.includes(r.state)).length;
+  // An answer about one registration goes once the list shows it moved on (e.g. received by itself).
+  const shownNotice =
+    notice?.about &&
+    all.find((r) => r.registrationId === notice.about?.registrationId)?.state !== notice.about.state
+      ? undefined
+      : notice;
   const rows = useMemo(() => {
     const words = search.trim().toLocaleLowerCase('nl').split(/\s+/).filter(Boolean);
     return all
@@ -87,6 +99,7 @@ export function RegistrationsPage() {
         type: result.result === 'OverdrachtGeslaagd' ? 'ok' : 'info',
         text: t('vo.list.requested', { name: pupilName(item.pupil), result: t(resultKey(result.result)) }),
         lines: [pick(result.explanation)],
+        about: { registrationId: item.registrationId, state: result.state },
       });
     } catch (e) {
       setNotice({ type: 'error', text: e instanceof ApiError ? pick(e.serverMessage) : t('state.error') });
@@ -144,12 +157,12 @@ export function RegistrationsPage() {
             <Paragraph>{open === 0 ? t('vo.list.requestAllNone') : t('vo.list.requestAllHint')}</Paragraph>
           ) : null}
           <div aria-live="polite">
-            {notice ? (
-              <Alert type={notice.type}>
-                <Paragraph>{notice.text}</Paragraph>
-                {notice.lines?.length ? (
+            {shownNotice ? (
+              <Alert type={shownNotice.type}>
+                <Paragraph>{shownNotice.text}</Paragraph>
+                {shownNotice.lines?.length ? (
                   <ul className="ovs-vo-plain-list">
-                    {notice.lines.map((l) => (
+                    {shownNotice.lines.map((l) => (
                       <li key={l}>{l}</li>
                     ))}
                   </ul>
