@@ -54,7 +54,8 @@ export interface CommandResult {
 export async function runOverstap(
   args: string[],
   env: NodeJS.ProcessEnv,
-  timeoutMs = 30_000,
+  // A first command on a fresh PGlite folder runs every migration (seconds on a busy 2-core machine).
+  timeoutMs = 120_000,
 ): Promise<CommandResult> {
   const child = spawn(process.execPath, [BIN, ...args], {
     cwd: REPO,
