@@ -13,10 +13,11 @@
  * inspected and klaargezet, registrations at the vo schools — is prepared before the clock runs.
  *
  * Each database runs in a child process of its own, so that its peak RSS is its own. The requesters
- * (a plain HTTP client) run in that process too. Per level it also prints the CPU time per transfer
- * of that process and of the PostgreSQL backends, and the share of the machine's CPU that other
- * processes used meanwhile ("other load"): on a shared machine, figures with a high other load
- * are not comparable.
+ * (a plain HTTP client) run in that process too, and so does the server, unless BENCH_WORKERS
+ * asks for several server processes on PostgreSQL (`startOverstapCluster`, beside that process). Per level it also prints the CPU time per transfer of the Node
+ * processes (requesters and server together, and the part of it in the kernel) and of the
+ * PostgreSQL backends, and the share of the machine's CPU that other processes used meanwhile
+ * ("other load"): on a shared machine, figures with a high other load are not comparable.
  *
  * Settings (environment):
  *   BENCH_TRANSFERS    transfers per concurrency level (default 400 on PostgreSQL, 200 on PGlite)
@@ -24,7 +25,9 @@
  *   BENCH_DATABASES    postgres,pglite (default both); PostgreSQL is OVERSTAP_TEST_PG_URL or
  *                      postgres://postgres@127.0.0.1:5432/postgres, where a fresh database is made
  *                      and dropped afterwards (test/support/databases.ts)
- *   DATABASE_POOL_SIZE connections of the server's pool on PostgreSQL (default 10)
+ *   BENCH_WORKERS      server processes on PostgreSQL (default 1: the server in the bench's own
+ *                      process, as on PGlite; 2 runs it as two cluster workers, one per core)
+ *   DATABASE_POOL_SIZE connections of the server's pool on PostgreSQL (default 10 per process)
  *   BENCH_CPU_PROFILE  a folder: writes <kind>.cpuprofile of the timed levels only (not the
  *                      preparation), for Chrome DevTools or `npx speedscope`
  */
@@ -37,6 +40,7 @@ import { Session } from 'node:inspector/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startOverstapCluster } from '../src/cli/serve/cluster.js';
 import { type RunningOverstap, startOverstap } from '../src/cli/serve/start.js';
 import {
   createDossierFromGenerated,
@@ -86,6 +90,8 @@ interface LevelResult {
   peakRssMb: number;
   /** CPU time per transfer: this process (server and client), and the database server's backends. */
   nodeCpuMs: number;
+  /** The part of nodeCpuMs spent in the kernel (socket calls: every statement and chain call). */
+  nodeSysMs: number;
   pgCpuMs?: number;
   /** Share of the machine's CPU time (all cores) that was busy, and the part of it not ours. */
   machineBusyPct?: number;
@@ -105,6 +111,7 @@ interface ChildReport {
   dossierKb: number;
   levels: LevelResult[];
   processPeakRssMb: number;
+  workers: number;
   auditEntries: number;
   auditOk: boolean;
   imported: number;
@@ -119,38 +126,88 @@ function percentiles(values: number[]): Percentiles {
 
 const log = (text: string) => process.stderr.write(`${text}\n`);
 
-/** VmHWM of this process, in bytes (0 where /proc is not available). */
+/** The server: in this process, or cluster workers beside it (whose pids are measured too). */
+type Server = Pick<RunningOverstap, 'config' | 'db' | 'keyring' | 'tls' | 'apiUrl' | 'chainUrl' | 'close'> & {
+  workerPids(): number[];
+};
+
+/** Server workers of this process: their CPU, memory and peak memory count as the server's. */
+let serverPids: () => number[] = () => [];
+
+/** VmHWM of this process and its server workers, added up, in bytes (0 where /proc is not available). */
 function peakRss(): number {
-  try {
-    return Number(/VmHWM:\s+(\d+)/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1] ?? 0) * 1024;
-  } catch {
-    return 0;
+  let sum = 0;
+  for (const pid of ['self', ...serverPids()]) {
+    try {
+      sum += Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) * 1024;
+    } catch {
+      // not on Linux, or the worker ended
+    }
   }
+  return sum;
+}
+
+/** RSS of this process and its server workers, added up, in bytes. */
+function currentRss(): number {
+  let sum = process.memoryUsage.rss();
+  for (const pid of serverPids()) {
+    try {
+      sum += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) * 1024;
+    } catch {
+      // the worker ended
+    }
+  }
+  return sum;
 }
 
 /** Resets VmHWM to the current RSS (Linux: `5` in clear_refs); false where that is not allowed. */
 function resetPeakRss(): boolean {
   try {
-    writeFileSync('/proc/self/clear_refs', '5');
+    for (const pid of ['self', ...serverPids()]) writeFileSync(`/proc/${pid}/clear_refs`, '5');
     return true;
   } catch {
     return false;
   }
 }
 
-/** CPU time (ms) of the processes whose command line contains `marker` (a backend shows its database). */
-function cpuOfProcesses(marker: string): number {
-  let ticks = 0;
+/** User and system CPU time (ms) of the server workers, from /proc. */
+function workerCpu(): { user: number; system: number } {
+  const cpu = { user: 0, system: 0 };
+  for (const pid of serverPids()) {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      cpu.user += Number(fields[11]) * 10; // USER_HZ is 100 on Linux
+      cpu.system += Number(fields[12]) * 10;
+    } catch {
+      // the worker ended
+    }
+  }
+  return cpu;
+}
+
+/** CPU time (ms) per process whose command line contains `marker` (a backend shows its database). */
+function cpuOfProcesses(marker: string): Map<string, number> {
+  const cpu = new Map<string, number>();
   for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
     try {
       if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(marker)) continue;
       const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-      ticks += Number(fields[11]) + Number(fields[12]); // utime, stime
+      cpu.set(pid, (Number(fields[11]) + Number(fields[12])) * 10); // utime + stime; USER_HZ is 100
     } catch {
       // the process ended meanwhile
     }
   }
-  return ticks * 10; // USER_HZ is 100 on Linux
+  return cpu;
+}
+
+/**
+ * CPU time (ms) the processes used between two readings: new processes count whole, ended ones
+ * (a pool closes connections idle for 30 s) with what they had used by the first reading left out.
+ */
+function cpuSince(before: Map<string, number>, after: Map<string, number>): number {
+  let sum = 0;
+  for (const [pid, ms] of after) sum += ms - (before.get(pid) ?? 0);
+  return sum;
 }
 
 /** Busy and total CPU time of the whole machine (ms, all cores), from /proc/stat. */
@@ -203,7 +260,7 @@ interface Prepared {
  * is registered (through the API). Returns the registrations and the vo schools' API keys.
  */
 async function prepare(
-  running: RunningOverstap,
+  running: Server,
   count: number,
 ): Promise<{ registrations: Prepared[]; keys: Map<string, string>; dossierBytes: number }> {
   const ctx = (): Ctx => ({
@@ -314,7 +371,7 @@ async function prepare(
 const apiAgent = new Agent({ keepAlive: true, maxSockets: 64 });
 
 function api<T>(
-  running: RunningOverstap,
+  running: Server,
   key: string,
   method: 'GET' | 'POST',
   path: string,
@@ -360,7 +417,7 @@ function api<T>(
 
 /** One timed level: `items.length` transfers by `concurrency` requesters. */
 async function runLevel(
-  running: RunningOverstap,
+  running: Server,
   keys: Map<string, string>,
   items: Prepared[],
   concurrency: number,
@@ -372,13 +429,14 @@ async function runLevel(
   const results: Record<string, number> = {};
   let failures = 0;
   const canReset = resetPeakRss();
-  let sampledPeak = process.memoryUsage.rss();
+  let sampledPeak = currentRss();
   const sampler = setInterval(() => {
-    sampledPeak = Math.max(sampledPeak, process.memoryUsage.rss());
+    sampledPeak = Math.max(sampledPeak, currentRss());
   }, 25);
-  const pgBefore = pgMarker ? cpuOfProcesses(pgMarker) : 0;
+  const pgBefore = pgMarker ? cpuOfProcesses(pgMarker) : new Map<string, number>();
   const machineBefore = machineCpu();
   const cpuBefore = process.cpuUsage();
+  const workersBefore = workerCpu();
   const started = performance.now();
   await pool(items, concurrency, async (item) => {
     const key = keys.get(item.vo) ?? '';
@@ -405,9 +463,14 @@ async function runLevel(
   });
   const seconds = (performance.now() - started) / 1000;
   clearInterval(sampler);
-  const cpu = process.cpuUsage(cpuBefore);
-  const nodeCpu = (cpu.user + cpu.system) / 1000;
-  const pgCpu = pgMarker ? cpuOfProcesses(pgMarker) - pgBefore : undefined;
+  const own = process.cpuUsage(cpuBefore);
+  const workersAfter = workerCpu();
+  const cpu = {
+    user: own.user / 1000 + workersAfter.user - workersBefore.user,
+    system: own.system / 1000 + workersAfter.system - workersBefore.system,
+  };
+  const nodeCpu = cpu.user + cpu.system;
+  const pgCpu = pgMarker ? cpuSince(pgBefore, cpuOfProcesses(pgMarker)) : undefined;
   const machineAfter = machineCpu();
   const machineTotal = machineAfter.total - machineBefore.total;
   const machineBusy = machineAfter.busy - machineBefore.busy;
@@ -424,6 +487,7 @@ async function runLevel(
     import: percentiles(imported),
     peakRssMb: peak / MB,
     nodeCpuMs: nodeCpu / Math.max(1, transfer.length),
+    nodeSysMs: cpu.system / Math.max(1, transfer.length),
     ...(pgCpu !== undefined ? { pgCpuMs: pgCpu / Math.max(1, transfer.length) } : {}),
     ...(machineTotal > 0
       ? {
@@ -442,7 +506,8 @@ async function child(kind: DatabaseKind): Promise<void> {
     .filter((c) => Number.isInteger(c) && c > 0);
   const dataDir = await mkdtemp(join(tmpdir(), 'overstap-bench-chain-'));
   let database: TestDatabase | undefined;
-  let running: RunningOverstap | undefined;
+  let running: Server | undefined;
+  const workers = kind === 'postgres' ? Math.max(1, Number(process.env.BENCH_WORKERS ?? 1) || 1) : 1;
   try {
     if (kind === 'postgres') {
       database = await openTestDatabase('postgres');
@@ -463,9 +528,18 @@ async function child(kind: DatabaseKind): Promise<void> {
         seedDemo: false,
       },
     );
-    running = await startOverstap(config, { logLevel: 'warn', runJobs: false });
+    if (workers > 1) {
+      const cluster = await startOverstapCluster(config, { logLevel: 'warn', runJobs: false, workers });
+      serverPids = cluster.workerPids;
+      running = cluster;
+    } else {
+      running = {
+        ...(await startOverstap(config, { logLevel: 'warn', runJobs: false })),
+        workerPids: () => [],
+      };
+    }
     log(
-      `${kind}: server up (API ${running.apiUrl}, chain ${running.chainUrl}); preparing ${WARMUP + perLevel * levels.length} dossiers …`,
+      `${kind}: server up (${workers > 1 ? `${workers} processes, ` : ''}API ${running.apiUrl}, chain ${running.chainUrl}); preparing ${WARMUP + perLevel * levels.length} dossiers …`,
     );
     const t = performance.now();
     const { registrations, keys, dossierBytes } = await prepare(running, WARMUP + perLevel * levels.length);
@@ -506,6 +580,7 @@ async function child(kind: DatabaseKind): Promise<void> {
       dossierKb: dossierBytes / 1024,
       levels: results,
       processPeakRssMb: Math.max(processPeak, peakRss()) / MB,
+      workers,
       auditEntries: audit.checked,
       auditOk: audit.ok,
       imported: rows[0].n,
@@ -546,7 +621,7 @@ function row(kind: string, r: LevelResult): string {
     `${kind.padEnd(8)} c=${String(r.concurrency).padEnd(3)} ${String(r.transfers).padStart(5)} transfers ` +
     `${f(r.perSecond).padStart(7)} /s   transfer p50 ${f(r.transfer.p50).padStart(6)}  p95 ${f(r.transfer.p95).padStart(6)}  ` +
     `p99 ${f(r.transfer.p99).padStart(6)} ms   (request p50 ${f(r.request.p50)}, import p50 ${f(r.import.p50)})   ` +
-    `peak RSS ${f(r.peakRssMb, 0)} MB   CPU/transfer node ${f(r.nodeCpuMs)}` +
+    `peak RSS ${f(r.peakRssMb, 0)} MB   CPU/transfer node ${f(r.nodeCpuMs)} (sys ${f(r.nodeSysMs)})` +
     (r.pgCpuMs !== undefined ? ` + pg ${f(r.pgCpuMs)}` : '') +
     ' ms' +
     (r.otherCpuPct !== undefined ? `   other load ${f(r.otherCpuPct, 0)}%` : '') +
@@ -565,7 +640,13 @@ function runChild(kind: DatabaseKind): Promise<ChildReport> {
     });
     proc.on('error', reject);
     proc.on('close', (code) => {
-      const last = out.trim().split('\n').pop() ?? '';
+      // The report is the last line that is one; server workers share this output for their logs.
+      const last =
+        out
+          .trim()
+          .split('\n')
+          .filter((line) => line.startsWith('{"kind"'))
+          .pop() ?? '';
       if (code !== 0 || !last.startsWith('{')) reject(new Error(`the ${kind} run failed (exit ${code})`));
       else resolve(JSON.parse(last) as ChildReport);
     });
@@ -597,7 +678,8 @@ async function main(): Promise<void> {
   for (const r of reports) {
     console.log(
       `\n${r.kind}: ${r.levels[0]?.transfers ?? 0}+ transfers per level, dossiers of ${f(r.dossierKb, 0)} KB on average ` +
-        `(prepared in ${f(r.prepareSeconds, 0)} s, not timed); process peak RSS ${f(r.processPeakRssMb, 0)} MB; ` +
+        `(prepared in ${f(r.prepareSeconds, 0)} s, not timed); ${r.workers > 1 ? `server in ${r.workers} processes; ` : ''}` +
+        `peak RSS ${f(r.processPeakRssMb, 0)} MB; ` +
         `${r.imported} registrations ingelezen; audit chain ${r.auditOk ? 'intact' : 'BROKEN'} (${r.auditEntries} entries)`,
     );
     for (const level of r.levels) console.log(`  ${row(r.kind, level)}`);

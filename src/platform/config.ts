@@ -47,6 +47,11 @@ export interface Config {
   mailFrom: string;
   /** Days a parents' inspection link works (OVERSTAP_INSPECTION_LINK_DAYS, 1–90, default 14). */
   inspectionLinkDays: number;
+  /**
+   * Server processes of this node (OVERSTAP_WORKERS, default 1): more than one runs that many
+   * instances sharing the ports (node:cluster, src/cli/serve/cluster.ts); PostgreSQL only.
+   */
+  workers: number;
 }
 
 function int(name: string, value: string | undefined, fallback: number): number {
@@ -93,6 +98,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       value: inspectionLinkDays,
     });
   }
+  const workers = int('OVERSTAP_WORKERS', env.OVERSTAP_WORKERS, 1);
+  if (workers < 1 || workers > 64) {
+    throw new AppError('CONFIG_INVALID', { variable: 'OVERSTAP_WORKERS', value: workers });
+  }
   if (sessionLifetimeMinutes < 1) {
     throw new AppError('CONFIG_INVALID', {
       variable: 'OVERSTAP_SESSION_LIFETIME_MINUTES',
@@ -126,6 +135,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     smtpUrl: env.OVERSTAP_SMTP_URL || undefined,
     mailFrom: env.OVERSTAP_MAIL_FROM || 'Overstap <noreply@overstap.invalid>',
     inspectionLinkDays,
+    workers,
     ...overrides,
   };
 }

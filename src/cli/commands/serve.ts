@@ -1,6 +1,7 @@
 import { loadConfig, type Role } from '../../platform/config.js';
 import type { Message } from '../../standard/index.js';
 import { type Command, EXIT } from '../command.js';
+import { startOverstapCluster } from '../serve/cluster.js';
 import { isEmpty, seedDemo } from '../serve/demo.js';
 import { startOverstap } from '../serve/start.js';
 
@@ -44,7 +45,11 @@ export const serveCommand: Command = {
       return EXIT.USAGE;
     }
     const config = loadConfig(process.env, role ? { role: role as Role } : {});
-    const running = await startOverstap(config);
+    // OVERSTAP_WORKERS > 1: that many server processes on the one PostgreSQL database (cluster.ts).
+    const running =
+      config.workers > 1
+        ? await startOverstapCluster(config, { workers: config.workers })
+        : await startOverstap(config);
     if (config.seedDemo && config.role === 'all' && (await isEmpty(running.db))) {
       await seedDemo({
         db: running.db,

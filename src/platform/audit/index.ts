@@ -3,6 +3,7 @@ import type { Db, Queryable } from '../db/index.js';
 import { recordAudit } from './log.js';
 
 export {
+  AUDIT_APPEND_MIGRATION,
   AUDIT_CHAIN_LOCK,
   AUDIT_MIGRATION,
   type AuditChainVerdict,

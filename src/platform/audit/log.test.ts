@@ -3,7 +3,14 @@ import { describeEachDatabase } from '../../../test/support/databases.js';
 import type { Actor } from '../context.js';
 import type { Db, Queryable } from '../db/index.js';
 import { AppError } from '../errors.js';
-import { AUDIT_MIGRATION, canonicalJson, GENESIS_HASH, recordAudit, verifyAuditChain } from './index.js';
+import {
+  AUDIT_APPEND_MIGRATION,
+  AUDIT_MIGRATION,
+  canonicalJson,
+  GENESIS_HASH,
+  recordAudit,
+  verifyAuditChain,
+} from './index.js';
 
 const actor: Actor = { kind: 'apikey', id: 'key-po-1', permissions: 'all', schools: 'all' };
 
@@ -60,6 +67,28 @@ describeEachDatabase(
       });
       const verdict = await verifyAuditChain(db());
       expect(verdict).toEqual({ ok: true, checked: 5, head: { seq: 5, hash: rows[4].hash } });
+    });
+
+    it('hashes in the database exactly as the check does, whatever the entry holds', async () => {
+      // The hash is computed by platform.audit_append around the seq it assigns: details that hold a
+      // key "seq" themselves, quotes, non-ASCII text, nulls and no school or subject at all.
+      const details = [
+        { seq: 0, note: '"seq":0,', nested: { b: [1, 'ü', null], a: 'é' } },
+        {},
+        { 'zz-last': true, aa: 'tab\t, newline\n, quote" and backslash\\' },
+      ];
+      for (const [i, d] of details.entries()) {
+        await db().transaction((tx) =>
+          recordAudit(tx, {
+            actor,
+            requestId: `odd-${i}`,
+            action: 'dossier.read',
+            ...(i === 0 ? { schoolBrin: '00YY', subject: 'dossier-ü' } : {}),
+            details: d,
+          }),
+        );
+      }
+      expect(await verifyAuditChain(db())).toMatchObject({ ok: true, checked: 3 });
     });
 
     it('says an empty log is intact', async () => {
@@ -278,7 +307,7 @@ describeEachDatabase(
       expect(rows[0]).toEqual({ n: 20, heads: 20 });
     });
   },
-  { migrations: [AUDIT_MIGRATION] },
+  { migrations: [AUDIT_MIGRATION, AUDIT_APPEND_MIGRATION] },
 );
 
 it('writes canonical JSON: keys sorted at every level, no white space, undefined left out', () => {

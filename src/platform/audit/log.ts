@@ -60,7 +60,45 @@ CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON platform.audit_log
 `,
 };
 
-/** The advisory lock that orders appenders of the chain (held until the caller's commit). */
+/**
+ * The append as one statement (one round trip instead of three, so the chain lock is held for that
+ * statement and the COMMIT only): takes the chain lock, reads the head with a fresh snapshot (a
+ * VOLATILE function's statements each take one, so after waiting for the lock it sees the entry
+ * that the previous holder committed), computes the hash and inserts the row. The hash is the one
+ * `chainHash` computes: the caller passes the canonical JSON of the entry around its `seq`, as
+ * UTF-8 bytes, and the function puts the seq it assigns in between.
+ */
+export const AUDIT_APPEND_MIGRATION: Migration = {
+  id: 'platform-103-audit-append',
+  sql: `
+CREATE FUNCTION platform.audit_append(
+  p_at timestamptz, p_actor_kind text, p_actor_id text, p_school_brin text, p_action text, p_subject text,
+  p_request_id text, p_details jsonb, p_json_before_seq bytea, p_json_after_seq bytea
+) RETURNS bigint LANGUAGE plpgsql VOLATILE AS $$
+DECLARE
+  head_seq bigint;
+  head_hash text;
+  new_seq bigint;
+  new_hash text;
+BEGIN
+  PERFORM pg_advisory_xact_lock(4857201905201);
+  SELECT seq, hash INTO head_seq, head_hash FROM platform.audit_log ORDER BY seq DESC LIMIT 1;
+  new_seq := coalesce(head_seq, 0) + 1;
+  head_hash := coalesce(head_hash, repeat('0', 64));
+  new_hash := encode(
+    sha256(decode(head_hash, 'hex') || p_json_before_seq || convert_to(new_seq::text, 'UTF8') || p_json_after_seq),
+    'hex');
+  INSERT INTO platform.audit_log
+    (seq, at, actor_kind, actor_id, school_brin, action, subject, request_id, details, prev_hash, hash)
+  VALUES (new_seq, p_at, p_actor_kind, p_actor_id, p_school_brin, p_action, p_subject, p_request_id,
+          p_details, head_hash, new_hash);
+  RETURN new_seq;
+END
+$$;
+`,
+};
+
+/** The advisory lock that orders appenders of the chain (held until the caller's commit; platform.audit_append takes it by number). */
 export const AUDIT_CHAIN_LOCK = 4_857_201_905_201;
 export const GENESIS_HASH = '0'.repeat(64);
 const FORMAT = 1;
@@ -105,19 +143,10 @@ export async function recordAudit(tx: Queryable | Db, entry: AuditEntry): Promis
   assertNoPersonalData(entry, details);
   const at = entry.at ?? new Date();
   if (Number.isNaN(at.getTime())) throw new AppError('VALIDATION_FAILED', { field: 'at' });
-  // Given the database rather than a transaction (a read that changes nothing): a transaction of
-  // its own, since the chain lock only lasts as long as the transaction it is taken in.
-  if ('transaction' in tx && typeof tx.transaction === 'function') {
-    return tx.transaction((own) => recordAudit(own, { ...entry, at }));
-  }
-  await tx.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_CHAIN_LOCK]);
-  const { rows } = await tx.query<{ seq: number; hash: string }>(
-    'SELECT seq, hash FROM platform.audit_log ORDER BY seq DESC LIMIT 1',
-  );
-  const seq = rows.length === 0 ? 1 : Number(rows[0].seq) + 1;
-  const prevHash = rows.length === 0 ? GENESIS_HASH : rows[0].hash;
-  const record: AuditRecord = {
-    seq,
+  // One statement (platform.audit_append, AUDIT_APPEND_MIGRATION): in the caller's transaction it
+  // holds the chain lock until that commits; given the database itself, it is a transaction of its
+  // own (the lock lasts as long as the statement).
+  const [before, after] = entryJsonAroundSeq({
     at,
     actorKind: entry.actor.kind,
     actorId: entry.actor.id,
@@ -126,28 +155,19 @@ export async function recordAudit(tx: Queryable | Db, entry: AuditEntry): Promis
     subject: entry.subject ?? null,
     requestId: entry.requestId,
     details,
-    prevHash,
-    hash: '',
-  };
-  record.hash = chainHash(record);
-  await tx.query(
-    `INSERT INTO platform.audit_log
-       (seq, at, actor_kind, actor_id, school_brin, action, subject, request_id, details, prev_hash, hash)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10, $11)`,
-    [
-      record.seq,
-      record.at,
-      record.actorKind,
-      record.actorId,
-      record.schoolBrin,
-      record.action,
-      record.subject,
-      record.requestId,
-      JSON.stringify(record.details),
-      record.prevHash,
-      record.hash,
-    ],
-  );
+  });
+  await tx.query('SELECT platform.audit_append($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10)', [
+    at,
+    entry.actor.kind,
+    entry.actor.id,
+    entry.schoolBrin ?? null,
+    entry.action,
+    entry.subject ?? null,
+    entry.requestId,
+    JSON.stringify(details),
+    Buffer.from(before, 'utf8'),
+    Buffer.from(after, 'utf8'),
+  ]);
 }
 
 export interface AuditChainVerdict {
@@ -232,11 +252,13 @@ export async function verifyAuditChain(
   return { ok: true, checked, ...(checked > 0 ? { head: { seq: expectedSeq - 1, hash: prevHash } } : {}) };
 }
 
-/** hash(n) = SHA-256(bytes of prev_hash || canonical JSON of the entry, its seq included). */
-function chainHash(record: AuditRecord): string {
-  const entry = {
+type ChainedFields = Omit<AuditRecord, 'seq' | 'prevHash' | 'hash'>;
+
+/** The entry as hashed: `v`, every field but the links, and its `seq`. */
+function hashedEntry(record: ChainedFields, seq: number): Record<string, unknown> {
+  return {
     v: FORMAT,
-    seq: record.seq,
+    seq,
     at: record.at.toISOString(),
     actorKind: record.actorKind,
     actorId: record.actorId,
@@ -246,10 +268,37 @@ function chainHash(record: AuditRecord): string {
     requestId: record.requestId,
     details: record.details,
   };
+}
+
+/** hash(n) = SHA-256(bytes of prev_hash || canonical JSON of the entry, its seq included). */
+function chainHash(record: AuditRecord): string {
   return createHash('sha256')
     .update(Buffer.from(record.prevHash, 'hex'))
-    .update(canonicalJson(entry), 'utf8')
+    .update(canonicalJson(hashedEntry(record, record.seq)), 'utf8')
     .digest('hex');
+}
+
+/**
+ * The canonical JSON of an entry cut where its seq goes: `before + String(seq) + after` is
+ * `canonicalJson(hashedEntry(record, seq))` for every seq (a top-level key, written as a number).
+ */
+function entryJsonAroundSeq(record: ChainedFields): [string, string] {
+  const entry = hashedEntry(record, 0);
+  const keys = Object.keys(entry)
+    .filter((k) => entry[k] !== undefined)
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  let before = '{';
+  let after = '';
+  let seqSeen = false;
+  for (const [i, k] of keys.entries()) {
+    const name = `${i > 0 ? ',' : ''}${JSON.stringify(k)}:`;
+    if (k === 'seq') {
+      before += name;
+      seqSeen = true;
+    } else if (seqSeen) after += name + canonicalJson(entry[k]);
+    else before += name + canonicalJson(entry[k]);
+  }
+  return [before, `${after}}`];
 }
 
 /** JSON with object keys sorted at every level and no white space: one text per value. */

@@ -80,8 +80,10 @@ export function createKeyring(options: KeyringOptions): RotatingKeyring {
       const iv = randomBytes(IV_BYTES);
       const cipher = createCipheriv('aes-256-gcm', active, iv);
       cipher.setAAD(additionalData(activeHeader, aad));
-      const ct = Buffer.concat([cipher.update(plain), cipher.final()]);
-      return Buffer.concat([activeHeader, iv, cipher.getAuthTag(), ct]);
+      const ct = cipher.update(plain);
+      const rest = cipher.final(); // empty for GCM
+      // One copy of the ciphertext (records of dossiers are hundreds of kilobytes), not two.
+      return Buffer.concat([activeHeader, iv, cipher.getAuthTag(), ct, rest]);
     },
 
     decrypt(sealed, aad) {
@@ -98,7 +100,9 @@ export function createKeyring(options: KeyringOptions): RotatingKeyring {
         const decipher = createDecipheriv('aes-256-gcm', key, record.iv);
         decipher.setAAD(additionalData(record.header, aad));
         decipher.setAuthTag(record.tag);
-        return Buffer.concat([decipher.update(record.ciphertext), decipher.final()]);
+        const plain = decipher.update(record.ciphertext);
+        const rest = decipher.final(); // empty for GCM: no second copy of the plaintext then
+        return rest.length === 0 ? plain : Buffer.concat([plain, rest]);
       } catch {
         throw new AppError(
           'ENCRYPTION_KEY_MISSING',

@@ -14,6 +14,8 @@ export const SEAL_INFO = {
   dossier: 'overstap/v1/dossier',
   notice: 'overstap/v1/notice',
   registration: 'overstap/v1/registration',
+  koppelsleutel: 'overstap/v1/koppelsleutel',
+  feedback: 'overstap/v1/feedback',
 } as const;
 export type SealInfo = (typeof SEAL_INFO)[keyof typeof SEAL_INFO];
 

@@ -243,6 +243,52 @@ describeEachDatabase('database', (db, target) => {
       expect((await db().query('SELECT count(*) AS n FROM duty WHERE on_call')).rows).toEqual([{ n: 1 }]);
     });
 
+    it('prepares a statement with parameters once per connection and runs it again with other values', async () => {
+      await db().query('CREATE TABLE prepared_probe (id integer PRIMARY KEY, label text)');
+      await db().query("INSERT INTO prepared_probe VALUES (1, 'een'), (2, 'twee')");
+      const text = 'SELECT label FROM prepared_probe WHERE id = $1';
+      const seen = await db().transaction(async (tx) => {
+        const labels: string[] = [];
+        for (const id of [1, 2, 1])
+          labels.push((await tx.query<{ label: string }>(text, [id])).rows[0].label);
+        // Without parameters: the simple protocol, never prepared.
+        const { rows } = await tx.query<{ statement: string }>(
+          'SELECT statement FROM pg_prepared_statements',
+        );
+        return { labels, prepared: rows.map((r) => r.statement).filter((t) => t === text) };
+      });
+      expect(seen).toEqual({ labels: ['een', 'twee', 'een'], prepared: [text] });
+      // The server plans it again after the table changed; the answer stays right.
+      await db().query('ALTER TABLE prepared_probe ADD COLUMN extra text');
+      await db().query("UPDATE prepared_probe SET label = 'drie' WHERE id = 2");
+      expect((await db().query(text, [2])).rows).toEqual([{ label: 'drie' }]);
+    });
+
+    it('keeps answering a prepared SELECT * after a column was added: one failure at most, then unprepared', async () => {
+      await db().query(
+        "CREATE TABLE star_probe (id integer PRIMARY KEY, label text); INSERT INTO star_probe VALUES (1, 'een')",
+      );
+      const text = 'SELECT * FROM star_probe WHERE id = $1';
+      for (let i = 0; i < 3; i++)
+        expect((await db().query(text, [1])).rows).toEqual([{ id: 1, label: 'een' }]);
+      await db().query('ALTER TABLE star_probe ADD COLUMN extra text');
+      const failures: unknown[] = [];
+      let last: unknown;
+      for (let i = 0; i < 6; i++) {
+        await db()
+          .query(text, [1])
+          .then(
+            (r) => {
+              last = r.rows;
+            },
+            (e: unknown) => failures.push(e),
+          );
+      }
+      expect(failures.length).toBeLessThanOrEqual(1);
+      for (const e of failures) expect(e).toMatchObject({ code: '0A000' });
+      expect(last).toEqual([{ id: 1, label: 'een', extra: null }]);
+    });
+
     it('connects as application overstap, with a statement timeout and an idle-transaction timeout', async () => {
       const { rows } = await db().query(
         `SELECT current_setting('application_name') AS app, current_setting('statement_timeout') AS st,

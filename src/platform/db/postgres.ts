@@ -11,6 +11,8 @@ export interface PostgresOptions {
   poolSize?: number;
   /** A statement running longer is cancelled (default 30 s); migrations lift it for themselves. */
   statementTimeoutMs?: number;
+  /** Named prepared statements (default true, or `DATABASE_PREPARED_STATEMENTS` ≠ 'off'). */
+  preparedStatements?: boolean;
 }
 
 const typeParsers = {
@@ -21,20 +23,56 @@ const typeParsers = {
 type Client = pg.Pool | pg.PoolClient;
 
 /**
+ * Statements with parameters run as named prepared statements, so that a connection parses and
+ * plans each text once and afterwards only binds and executes it: the same few dozen statements
+ * make up every request, and parsing them again each time was a good part of the server's work per
+ * transfer. The names are per text, the same on every connection; past MAX_PREPARED texts (SQL
+ * built at run time, which Overstap avoids) statements run unnamed, so that no connection keeps an
+ * unbounded number of them. `DATABASE_PREPARED_STATEMENTS=off` runs every statement unnamed (for a
+ * pooler in front of PostgreSQL that does not keep prepared statements across transactions).
+ *
+ * A prepared `SELECT *` fails once ("cached plan must not change result type") when another instance
+ * added a column meanwhile (a rolling upgrade): that text then runs unnamed from then on.
+ */
+const MAX_PREPARED = 1000;
+const statementNames = new Map<string, string | null>();
+let lastName = 0;
+
+function statementName(sql: string, prepare: boolean): string | undefined {
+  if (!prepare) return undefined;
+  let name = statementNames.get(sql);
+  if (name === undefined && statementNames.size < MAX_PREPARED) {
+    name = `overstap_${++lastName}`;
+    statementNames.set(sql, name);
+  }
+  return name ?? undefined;
+}
+
+function isChangedResultType(e: unknown): boolean {
+  const error = e as { code?: unknown; message?: unknown };
+  return error?.code === '0A000' && /cached plan must not change result type/.test(String(error.message));
+}
+
+/**
  * One statement on a server. Without parameters the simple protocol runs (several statements
  * allowed, the last one's result returned), with parameters the extended protocol.
  */
 async function runStatement(
   on: Client,
   sql: string,
-  params?: readonly unknown[],
+  params: readonly unknown[] | undefined,
+  prepare: boolean,
 ): Promise<QueryResult<unknown>> {
   try {
     const values = normalizeParams(params);
-    const raw = (await (values ? on.query(sql, values) : on.query(sql))) as pg.QueryResult | pg.QueryResult[];
+    const name = values ? statementName(sql, prepare) : undefined;
+    const raw = (await (values
+      ? on.query(name ? { name, text: sql, values } : { text: sql, values })
+      : on.query(sql))) as pg.QueryResult | pg.QueryResult[];
     const result = Array.isArray(raw) ? raw[raw.length - 1] : raw;
     return { rows: result?.rows ?? [], rowCount: result?.rowCount ?? result?.rows.length ?? 0 };
   } catch (e) {
+    if (isChangedResultType(e)) statementNames.set(sql, null);
     throw toDatabaseError(e);
   }
 }
@@ -43,10 +81,12 @@ class PostgresDb implements Db {
   readonly kind = 'postgres' as const;
   readonly #pool: pg.Pool;
   readonly #scope = new TransactionScope();
+  readonly #prepare: boolean;
   #closed = false;
 
-  constructor(pool: pg.Pool) {
+  constructor(pool: pg.Pool, prepare: boolean) {
     this.#pool = pool;
+    this.#prepare = prepare;
   }
 
   async query<T = Record<string, unknown>>(
@@ -55,7 +95,7 @@ class PostgresDb implements Db {
   ): Promise<QueryResult<T>> {
     this.#scope.assertOutside('query');
     if (this.#closed) throw misuse('database-closed');
-    return (await runStatement(this.#pool, sql, params)) as QueryResult<T>;
+    return (await runStatement(this.#pool, sql, params, this.#prepare)) as QueryResult<T>;
   }
 
   async transaction<T>(fn: (tx: Tx) => Promise<T>, options?: { serializable?: boolean }): Promise<T> {
@@ -71,8 +111,15 @@ class PostgresDb implements Db {
     let broken: Error | undefined;
     let ended = false;
     try {
-      await runStatement(client, serializable ? 'BEGIN ISOLATION LEVEL SERIALIZABLE' : 'BEGIN');
-      const result = await this.#scope.run(fn, (sql, params) => runStatement(client, sql, params));
+      await runStatement(
+        client,
+        serializable ? 'BEGIN ISOLATION LEVEL SERIALIZABLE' : 'BEGIN',
+        undefined,
+        false,
+      );
+      const result = await this.#scope.run(fn, (sql, params) =>
+        runStatement(client, sql, params, this.#prepare),
+      );
       ended = true;
       const commit = await client.query('COMMIT').catch((e) => {
         throw toDatabaseError(e);
@@ -148,5 +195,6 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
       reason: code ?? (e as Error).message,
     });
   }
-  return new PostgresDb(pool);
+  const prepare = options.preparedStatements ?? process.env.DATABASE_PREPARED_STATEMENTS !== 'off';
+  return new PostgresDb(pool, prepare);
 }
