@@ -75,6 +75,24 @@ export {
   type GatewayInstance,
   startGatewayInstance,
 } from './instances/gateway-instance.js';
+// ---- the region's monitoring: counts per milestone, the school's own lists ----------------------
+export {
+  countMilestones,
+  type MilestoneCounts,
+  type ReceivingCounts,
+  type SendingCounts,
+} from './monitoring/count-milestones.js';
+export { listNotArrived } from './monitoring/list-not-arrived.js';
+export { listReadyNotRequested, type ReadyNotRequestedItem } from './monitoring/list-ready-not-requested.js';
+export {
+  type MilestoneReport,
+  type MilestoneReporter,
+  milestoneReportJobHandlers,
+  REPORT_MILESTONES,
+  reportMilestones,
+  requestMilestoneReport,
+  scheduleMilestoneReports,
+} from './monitoring/report-milestones.js';
 // ---- receiving side ---------------------------------------------------------------------------
 export {
   asJson,
@@ -108,6 +126,7 @@ export {
 } from './receiving/send-terugkoppeling.js';
 export { SWV_RESULT_EXPLANATIONS } from './receiving/swv-request-store.js';
 // ---- sending side -----------------------------------------------------------------------------
+export { type AddAttachmentInput, addAttachment } from './sending/add-attachment.js';
 export { answerDocumentRequest } from './sending/answer-document-request.js';
 export { answerSwvRequest } from './sending/answer-swv-request.js';
 export {

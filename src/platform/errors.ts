@@ -403,6 +403,52 @@ export const ERRORS = {
     nl: 'Deze persoon staat al als contactpersoon voor deze rol bij deze school.',
     en: 'This person is already a contact for this role at this school.',
   },
+  // region OKR coverage (src/region/okr): the region's transfer report and its addendum
+  OKR_FILE_INVALID: {
+    status: 400,
+    nl: 'Het bestand met OKR-velden bevat fouten; er is niets opgeslagen. Verbeter de genoemde regels en lever het bestand opnieuw aan.',
+    en: 'The file of OKR fields has errors; nothing was stored. Correct the rows listed and upload the file again.',
+  },
+  OKR_FIELD_INVALID: {
+    status: 400,
+    nl: 'Dit veld is niet goed ingevuld; zie de uitleg bij het veld.',
+    en: 'This field is not filled in correctly; see the explanation at the field.',
+  },
+  OKR_FIELD_NOT_FOUND: {
+    status: 404,
+    nl: 'Dit veld staat niet (meer) in het OKR van de regio.',
+    en: "This field is not (or no longer) in the region's OKR.",
+  },
+  OKR_FIELD_EXISTS: {
+    status: 409,
+    nl: 'Dit veld (met dezelfde sectie) staat al in het OKR van de regio.',
+    en: "This field (with the same section) is already in the region's OKR.",
+  },
+  OKR_TOO_MANY_FIELDS: {
+    status: 422,
+    nl: 'Het OKR van de regio heeft al het grootste aantal velden (300). Verwijder eerst een veld.',
+    en: "The region's OKR already has the largest number of fields (300). Remove a field first.",
+  },
+  OKR_ELEMENT_UNKNOWN: {
+    status: 422,
+    nl: 'Dit element bestaat niet in de OSO-gegevensset 2019.1; kies een element uit de lijst.',
+    en: 'This element does not exist in the OSO gegevensset 2019.1; choose an element from the list.',
+  },
+  OKR_ADDENDUM_EMPTY: {
+    status: 404,
+    nl: 'Deze regio heeft (nog) geen addendum: geen enkel veld van het OKR is bevestigd als ‘niet in OSO’.',
+    en: "This region has no addendum (yet): no field of the OKR has been confirmed as 'not in OSO'.",
+  },
+  OKR_ADDENDUM_CHANGED: {
+    status: 409,
+    nl: 'Het addendum van de regio is intussen veranderd. Laad het formulier opnieuw; uw invoer staat er nog.',
+    en: "The region's addendum has changed in the meantime. Reload the form; your input is still there.",
+  },
+  OKR_ADDENDUM_INVALID: {
+    status: 400,
+    nl: 'Het addendum is niet goed ingevuld; zie de uitleg bij de velden.',
+    en: 'The addendum is not filled in correctly; see the explanation at the fields.',
+  },
 } as const satisfies Record<string, { status: number } & Message>;
 
 export type ErrorCode = keyof typeof ERRORS;

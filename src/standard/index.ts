@@ -41,7 +41,17 @@ export {
 export { DEFAULT_LIMITS, type DossierLimits } from './limits.js';
 export type * from './model.js';
 export * from './profiles.js';
-export { isRenderError, RenderError, renderDossierHtml, renderDossierPdf } from './render/index.js';
+export {
+  escapeHtml,
+  htmlToPdf,
+  isRenderError,
+  type PdfOptions,
+  RenderError,
+  renderDossierHtml,
+  renderDossierPdf,
+} from './render/index.js';
+export { curatedLabel } from './render/labels.js';
+export { type Particle, SCHEMA, type TypeDef, typeDef } from './schema/index.js';
 export {
   type ValidateOptions,
   type ValidationResult,

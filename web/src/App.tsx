@@ -13,6 +13,7 @@ import { InspectionPage } from './pages/parent';
 import { PeoplePage } from './pages/people';
 import { LeavingDossierPage, LeavingListPage } from './pages/po';
 import { AdmittedSchoolsPage } from './pages/public';
+import { OkrAddendumFormPage, RegionPage, SchoolHelpPage, SchoolProgressPage } from './pages/region';
 import { ServicedeskPage } from './pages/servicedesk';
 import { RegistrationPage, RegistrationsPage } from './pages/vo';
 import { SessionProvider } from './session';
@@ -44,6 +45,10 @@ export function App() {
                       path="/school/:brin/vertrek/:dossierId"
                       element={signedIn(<LeavingDossierPage />)}
                     />
+                    <Route
+                      path="/school/:brin/vertrek/:dossierId/okr-addendum"
+                      element={signedIn(<OkrAddendumFormPage />)}
+                    />
                     <Route path="/school/:brin/aanmeldingen" element={signedIn(<RegistrationsPage />)} />
                     <Route
                       path="/school/:brin/aanmeldingen/:registrationId"
@@ -51,6 +56,9 @@ export function App() {
                     />
                     <Route path="/school/:brin/mensen" element={signedIn(<PeoplePage />)} />
                     <Route path="/servicedesk/*" element={signedIn(<ServicedeskPage />)} />
+                    <Route path="/school/:brin/hulp" element={signedIn(<SchoolHelpPage />)} />
+                    <Route path="/school/:brin/voortgang" element={signedIn(<SchoolProgressPage />)} />
+                    <Route path="/regio/:regionId/*" element={signedIn(<RegionPage />)} />
                     <Route path="*" element={<NotFound />} />
                   </Routes>
                 </Shell>

@@ -3,6 +3,7 @@ import { matchPath, Navigate, NavLink, useLocation, useNavigate } from 'react-ro
 import { ApiError, api } from './api';
 import { Alert, Button, Heading, Paragraph } from './components';
 import { useT } from './i18n';
+import { RegionMenu } from './pages/region/menu';
 import { ServicedeskMenu } from './pages/servicedesk/menu';
 import { useSession } from './session';
 
@@ -12,6 +13,7 @@ export function Shell({ children }: { children: ReactNode }) {
   const { me, signOut, schools, can } = useSession();
   const { pathname } = useLocation();
   const brin = matchPath('/school/:brin/*', pathname)?.params.brin;
+  const regionId = matchPath('/regio/:regionId/*', pathname)?.params.regionId;
   const parentPage = pathname.startsWith('/inzage/');
   const signedIn = me?.state === 'signed_in';
   const school = schools.find((s) => s.brin === brin);
@@ -70,6 +72,7 @@ export function Shell({ children }: { children: ReactNode }) {
           <SchoolMenu brin={school.brin} name={school.schoolName} sector={school.sector} />
         ) : null}
         {signedIn && pathname.startsWith('/servicedesk') && can('tc:read') ? <ServicedeskMenu /> : null}
+        {signedIn && regionId ? <RegionMenu regionId={regionId} /> : null}
       </header>
       <main id="main" className="ovs-main" tabIndex={-1}>
         {children}
@@ -98,6 +101,8 @@ function SchoolMenu({ brin, name, sector }: { brin: string; name: string; sector
       show: can('received:read', brin) || can('registration:write', brin),
     },
     { to: `/school/${brin}/mensen`, label: t('nav.people'), show: can('school:people', brin) },
+    { to: `/school/${brin}/voortgang`, label: t('region.monitoring.navSchool'), show: true },
+    { to: `/school/${brin}/hulp`, label: t('region.nav.help'), show: true },
   ];
   return (
     <nav className="ovs-schoolnav" aria-label={t('nav.main')}>

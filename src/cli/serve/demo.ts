@@ -12,6 +12,7 @@ import type { Keyring } from '../../platform/context.js';
 import { type Actor, type Ctx, SYSTEM_ACTOR } from '../../platform/context.js';
 import type { Db } from '../../platform/db/index.js';
 import { certificateFingerprint, type TlsMaterial } from '../../platform/pki/index.js';
+import { seedDemoOkr, seedDemoSnapshots } from '../../region/index.js';
 import {
   grantMandate,
   registerDeliveryPoint,
@@ -19,6 +20,7 @@ import {
   registerSupplierSystem,
   setAdmission,
 } from '../../trafficcenter/index.js';
+import { DEMO_REGION_ID, seedDemoRegion } from './demo-region.js';
 
 /** The demo region of `npm start`: a few po and vo schools, pupils and dossiers, API keys. */
 const SCHOOLS = [
@@ -128,6 +130,12 @@ export async function seedDemo(deps: {
       }
     }
   }
+  // The region of these schools, with a coordinator (issue 5; demo-region.ts).
+  await seedDemoRegion(ctx(), { name: REGION, brins: SCHOOLS.map((s) => s.brin) });
+  // Six weeks of made-up monitoring counts, so that the region's dashboard shows progress at once.
+  await seedDemoSnapshots(deps.db, { regionId: DEMO_REGION_ID, schools: SCHOOLS });
+  // The region's own transfer report (OKR), mapped to the OSO gegevensset, with its addendum.
+  await seedDemoOkr(ctx(), DEMO_REGION_ID);
   credentials.accounts = await seedDemoAccounts(ctx());
   await writeFile(join(deps.dataDir, 'demo-credentials.json'), `${JSON.stringify(credentials, null, 2)}\n`, {
     mode: 0o600,
@@ -135,7 +143,7 @@ export async function seedDemo(deps: {
   return credentials;
 }
 
-/** The demo's people: three at po school 01AA, two at vo school 21XX, and the servicedesk. */
+/** The demo's people: three at po school 01AA, two at vo school 21XX, the servicedesk, the region's coordinator. */
 const PEOPLE: Array<{ email: string; name: string; membership: MembershipInput }> = [
   {
     email: 'administratie@01aa.demo.test',
@@ -167,6 +175,11 @@ const PEOPLE: Array<{ email: string; name: string; membership: MembershipInput }
     name: 'Sanne Servicedesk',
     membership: { scope: 'servicedesk', role: 'servicedesk' },
   },
+  {
+    email: 'coordinator@regio.demo.test',
+    name: 'Rian Regiocoördinator',
+    membership: { scope: 'region', regionId: DEMO_REGION_ID, role: 'regiocoordinator' },
+  },
 ];
 
 export interface DemoAccount {
@@ -174,6 +187,7 @@ export interface DemoAccount {
   name: string;
   role: string;
   brin?: string;
+  regionId?: string;
   password: string;
   /** Base32; `overstap account totp-code --secret …` prints the current code. */
   totpSecret: string;
@@ -197,6 +211,7 @@ async function seedDemoAccounts(ctx: Ctx): Promise<DemoAccount[]> {
       name: p.name,
       role: p.membership.role,
       ...(p.membership.scope === 'school' ? { brin: p.membership.brin } : {}),
+      ...(p.membership.scope === 'region' ? { regionId: p.membership.regionId } : {}),
       password,
       totpSecret,
     });

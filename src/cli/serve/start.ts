@@ -4,9 +4,11 @@ import {
   createGatewayChainClients,
   ensureSummerSwitchScheduled,
   gatewayJobHandlers,
+  milestoneReportJobHandlers,
   registerGatewayApiRoutes,
   registerGatewayChainRoutes,
   releaseAbandonedRequests,
+  scheduleMilestoneReports,
   startGatewayInstance,
 } from '../../gateway/index.js';
 import { createMailer, registerAuthRoutes, requireCaller } from '../../platform/auth/index.js';
@@ -25,9 +27,22 @@ import {
   type TlsMaterial,
   tlsMaterialFromEnv,
 } from '../../platform/pki/index.js';
+import {
+  gatewayDossierAttachments,
+  gatewayMilestoneReports,
+  gatewayPupilLists,
+  gatewaySummerSwitch,
+  regionMilestoneReporter,
+  registerMonitoringRoutes,
+  registerOkrRoutes,
+  registerRegionRoutes,
+  syncSummerSwitches,
+  trafficCenterFacts,
+  trafficCenterOutcomes,
+} from '../../region/index.js';
 import { registerTrafficCenterRoutes, startSessionExpirySweep } from '../../trafficcenter/index.js';
 import { gatewaySchoolDirectory } from './school-directory.js';
-import { hasGateway, hasTrafficCenter, migrationsFor, openStorage } from './storage.js';
+import { hasGateway, hasRegion, hasTrafficCenter, migrationsFor, openStorage } from './storage.js';
 
 /** A running Overstap: its two listeners and what it stands on. */
 export interface RunningOverstap {
@@ -169,7 +184,15 @@ export async function startOverstap(config: Config, options: StartOptions = {}):
       registerGatewayChainRoutes(chain, deps);
       if (options.runJobs !== false) {
         // Notices must survive a peer that is down for hours: retries back off to 15 minutes.
-        runner = new JobRunner(db, gatewayJobHandlers(deps), {
+        // In one process with the region module, the gateway also reports its schools' counts to
+        // it, daily and on demand (the region's monitoring, ADR 0006).
+        const handlers = {
+          ...gatewayJobHandlers(deps),
+          ...(hasRegion(config)
+            ? milestoneReportJobHandlers({ db, keyring, reporter: regionMilestoneReporter })
+            : {}),
+        };
+        runner = new JobRunner(db, handlers, {
           pollMs: 500,
           maxAttempts: 20,
           backoff: { maxMs: 15 * 60_000 },
@@ -177,6 +200,36 @@ export async function startOverstap(config: Config, options: StartOptions = {}):
         runner.start();
         cleanups.push(() => runner?.stop());
       }
+    }
+    if (hasRegion(config)) {
+      // The region module (issue 5, ADR 0006): it reads the traffic center and sets the gateway's
+      // summer switch through their public faces, in this process.
+      const regionDeps = {
+        db,
+        keyring,
+        chain: trafficCenterFacts(db, keyring),
+        summerSwitch: gatewaySummerSwitch(db),
+        invitations: { mailer, publicUrl: authDeps.publicUrl },
+      };
+      registerRegionRoutes(api, { ...regionDeps, auth: adminAuth });
+      // The monitoring: the traffic center's outcomes, the school's own lists and fresh counts from
+      // this process's gateway.
+      registerMonitoringRoutes(api, {
+        ...regionDeps,
+        outcomes: trafficCenterOutcomes(db, keyring),
+        pupils: gatewayPupilLists(),
+        reports: gatewayMilestoneReports(),
+        auth: adminAuth,
+      });
+      // OKR coverage: the addendum goes into a dossier through the gateway's attachment use case.
+      registerOkrRoutes(api, { ...regionDeps, attachments: gatewayDossierAttachments(), auth: adminAuth });
+      await scheduleMilestoneReports(db);
+      const synced = await syncSummerSwitches(
+        { db, keyring, actor: SYSTEM_ACTOR, requestId: `startup-${randomUUID()}`, now: () => new Date() },
+        regionDeps,
+      );
+      if (synced.failed.length > 0)
+        api.log.warn({ regions: synced.failed }, 'region: the gateway did not take a summer switch');
     }
 
     await registerWebApp(api);

@@ -11,10 +11,13 @@ import {
 } from '../../platform/crypto/index.js';
 import { type Db, type Migration, migrate, openDatabase } from '../../platform/db/index.js';
 import { allPlatformMigrations } from '../../platform/migrations.js';
+import { regionMigrations } from '../../region/index.js';
 import { trafficCenterMigrations } from '../../trafficcenter/index.js';
 
 export const hasTrafficCenter = (c: Config) => c.role === 'all' || c.role === 'trafficcenter';
 export const hasGateway = (c: Config) => c.role === 'all' || c.role === 'gateway';
+/** The region module reads the traffic center and sets the gateway's summer switch in-process (ADR 0006). */
+export const hasRegion = (c: Config) => c.role === 'all';
 
 /** The migrations of the parts a role runs. */
 export function migrationsFor(config: Config): Migration[] {
@@ -22,6 +25,7 @@ export function migrationsFor(config: Config): Migration[] {
     ...allPlatformMigrations,
     ...(hasTrafficCenter(config) ? trafficCenterMigrations : []),
     ...(hasGateway(config) ? gatewayMigrations : []),
+    ...(hasRegion(config) ? regionMigrations : []),
   ];
 }
 

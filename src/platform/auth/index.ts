@@ -43,10 +43,12 @@ export {
   ROLE_PERMISSIONS,
   ROLES,
   type Role,
+  regionGrantKey,
   SCHOOL_ROLES,
   type SchoolRole,
 } from './roles.js';
 export { registerAuthRoutes } from './routes.js';
+export { listScopeMembers, type ScopeMember } from './scope-members.js';
 export { SESSION_ABSOLUTE_MS, SESSION_COOKIE, SESSION_IDLE_MS } from './sessions.js';
 export { base32Decode, base32Encode, matchTotp, newTotpSecret, otpauthUri, totpCode } from './totp.js';
 export { type Me, whoAmI } from './who-am-i.js';

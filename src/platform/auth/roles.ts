@@ -1,4 +1,4 @@
-import { type Actor, authorize, type Ctx, type Permission } from '../context.js';
+import { type Actor, authorize, type Ctx, may, type Permission } from '../context.js';
 
 /** The roles a person can hold at a school (docs: web contract, "People, roles, permissions"). */
 export const SCHOOL_ROLES = ['administratie', 'leerkracht', 'directie', 'coordinator', 'technisch'] as const;
@@ -84,9 +84,11 @@ export function personActor(accountId: string, memberships: readonly MembershipR
 
 /**
  * Who may give a membership: people of a school with `school:people` there (the servicedesk holds
- * it everywhere); region and servicedesk memberships only the chain operator (`tc:admin`).
+ * it everywhere); a region's coordinator role the region's coordinators (`region:admin` there, to
+ * invite a colleague) and the chain operator; the servicedesk role only the chain operator (`tc:admin`).
  */
 export function authorizeMembership(ctx: Pick<Ctx, 'actor'>, m: MembershipInput): void {
   if (m.scope === 'school') authorize(ctx, 'school:people', m.brin);
+  else if (m.scope === 'region' && may(ctx.actor, 'region:admin', regionGrantKey(m.regionId))) return;
   else authorize(ctx, 'tc:admin');
 }

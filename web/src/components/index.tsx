@@ -299,6 +299,7 @@ export function RadioGroup({
   options,
   error,
   description,
+  idPrefix,
 }: {
   legend: ReactNode;
   name: string;
@@ -307,8 +308,11 @@ export function RadioGroup({
   options: Array<{ value: string; label: ReactNode }>;
   error?: string;
   description?: ReactNode;
+  /** Radio ids become `<idPrefix>-<value>`: an error summary links to the first option. */
+  idPrefix?: string;
 }) {
-  const id = useId();
+  const generatedId = useId();
+  const id = idPrefix ?? generatedId;
   return (
     <fieldset
       className={cx(

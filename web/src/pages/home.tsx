@@ -2,6 +2,7 @@ import { Navigate } from 'react-router';
 import { Alert, Heading, Link, Paragraph } from '../components';
 import { useT } from '../i18n';
 import { useSession } from '../session';
+import { RegionTiles } from './region';
 
 /** After sign-in: the schools and areas this person works in; with one school, straight there. */
 export function HomePage() {
@@ -31,6 +32,7 @@ export function HomePage() {
             </Paragraph>
           </li>
         ))}
+        <RegionTiles regionIds={regions.map((r) => r.regionId)} />
         {servicedesk ? (
           <li className="ovs-tile">
             <Link to="/servicedesk">{t('nav.servicedesk')}</Link>

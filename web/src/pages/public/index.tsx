@@ -42,18 +42,20 @@ export function AdmittedSchoolsPage() {
     <>
       <Heading level={1}>{t('public.title')}</Heading>
       <Paragraph lead>{t('public.intro')}</Paragraph>
-      <form role="search" onSubmit={submit} className="ovs-search">
-        <TextField
-          label={t('public.search')}
-          description={t('public.searchHint')}
-          type="search"
-          name="q"
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-          autoComplete="off"
-        />
-        <Button type="submit">{t('action.search')}</Button>
-      </form>
+      <search>
+        <form onSubmit={submit} className="ovs-search">
+          <TextField
+            label={t('public.search')}
+            description={t('public.searchHint')}
+            type="search"
+            name="q"
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            autoComplete="off"
+          />
+          <Button type="submit">{t('action.search')}</Button>
+        </form>
+      </search>
       {error ? <ErrorMessage error={error} onRetry={() => void reload()} /> : null}
       {loading && !data ? <Paragraph>{t('state.loading')}</Paragraph> : null}
       {data ? (

@@ -1,0 +1,28 @@
+import * as audit from '../platform/audit/index.js';
+import type { Ctx } from '../platform/context.js';
+import { AppError } from '../platform/errors.js';
+import { authorizeRegion, requireRegion } from './region-store.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** Removes one of the region's own contacts. */
+export async function removeRegionContact(
+  ctx: Ctx,
+  input: { regionId: string; contactId: string },
+): Promise<void> {
+  authorizeRegion(ctx, 'region:admin', input.regionId);
+  await ctx.db.transaction(async (tx) => {
+    await requireRegion(tx, input.regionId);
+    const { rows } = UUID.test(input.contactId)
+      ? await tx.query('DELETE FROM region.region_contacts WHERE id = $1 AND region_id = $2 RETURNING id', [
+          input.contactId,
+          input.regionId,
+        ])
+      : { rows: [] };
+    if (rows.length === 0) throw new AppError('CONTACT_NOT_FOUND', { contactId: input.contactId });
+    await audit.record(tx, ctx, 'region.contact.removed', {
+      subject: input.contactId,
+      details: { regionId: input.regionId },
+    });
+  });
+}
