@@ -70,9 +70,9 @@ describe('OKR coverage (browser)', () => {
     await page.goto(`${server.url}/regio/${REGION}`);
     await page.getByRole('link', { name: 'OKR-dekking' }).click();
     await heading(page, 'OKR-dekking').waitFor();
-    await expect(page.getByText('Het OKR heeft 27 velden.').isVisible()).resolves.toBe(true);
-    await expect(page.getByText('6 in het addendum').isVisible()).resolves.toBe(true);
-    await expect(field(page, 'Werkhouding').getByText('In het addendum').isVisible()).resolves.toBe(true);
+    await page.getByText('Het OKR heeft 27 velden.').waitFor();
+    await page.getByText('6 in het addendum').waitFor();
+    await field(page, 'Werkhouding').getByText('In het addendum').waitFor();
     await journey.capture(page, 'fields-demo');
 
     // ---- a file with mistakes: every problem per row, nothing stored -----------------------------------
@@ -125,7 +125,7 @@ describe('OKR coverage (browser)', () => {
     await journey.capture(page, 'correcting');
     await reken.getByRole('button', { name: 'Opslaan' }).click();
     await page.getByText('‘Rekenvaardigheid’ is aangepast.').waitFor();
-    await expect(page.getByText('Alle velden zijn beoordeeld.').isVisible()).resolves.toBe(true);
+    await page.getByText('Alle velden zijn beoordeeld.').waitFor();
     await journey.capture(page, 'all-decided');
 
     // ---- the coverage ----------------------------------------------------------------------------------
@@ -148,7 +148,7 @@ describe('OKR coverage (browser)', () => {
     // ---- the addendum and its PDF ----------------------------------------------------------------------
     await page.getByRole('link', { name: 'Naar het addendum' }).click();
     await heading(page, 'Regionaal OKR-addendum').waitFor();
-    await expect(page.getByText('Het addendum heeft 7 velden.').isVisible()).resolves.toBe(true);
+    await page.getByText('Het addendum heeft 7 velden.').waitFor();
     await expect(page.locator('.ovs-okr-preview').getByText('Huiswerkattitude').isVisible()).resolves.toBe(
       true,
     );

@@ -172,9 +172,9 @@ describe('the po school (browser)', () => {
       if (path.startsWith('/api/gw/')) listRequests.push(`${r.method()} ${path}`);
     });
     await page.goto(`${server.url}/school/${PO}/vertrek`);
-    await expect(heading(page, 'Vertrekkende leerlingen').isVisible()).resolves.toBe(true);
+    await heading(page, 'Vertrekkende leerlingen').waitFor();
     await page.getByRole('table').waitFor();
-    await expect(page.getByText('120 van 120 leerlingen').isVisible()).resolves.toBe(true);
+    await page.getByText('120 van 120 leerlingen').waitFor();
     expect(await page.getByRole('row').count()).toBe(121);
     expect(listRequests).toEqual([`GET /api/gw/schools/${PO}/dossiers`]);
     await journey.capture(page, 'worklist');
@@ -196,7 +196,7 @@ describe('the po school (browser)', () => {
     const findings = page.locator('.ovs-po-finding-group', {
       has: page.getByRole('heading', { name: 'School' }),
     });
-    await expect(findings.getByText('Fout').first().isVisible()).resolves.toBe(true);
+    await findings.getByText('Fout').first().waitFor();
     await expect(findings.textContent()).resolves.toContain('OVa.SL01');
     await journey.capture(page, 'dossier-with-error');
 
@@ -269,7 +269,7 @@ describe('the po school (browser)', () => {
     // ---- klaarzetten for the registered school (first choice), then withdraw --------------------
     const choice = page.getByRole('group', { name: 'Voor welke school zet u het dossier klaar?' });
     await expect(choice.getByLabel(new RegExp(`${LYCEUM.name}.*1e keus`)).isChecked()).resolves.toBe(true);
-    await expect(choice.getByLabel(new RegExp(`${EEM.name}.*2e keus`)).isVisible()).resolves.toBe(true);
+    await choice.getByLabel(new RegExp(`${EEM.name}.*2e keus`)).waitFor();
     await expect(page.getByLabel('BRIN-code van de nieuwe school').count()).resolves.toBe(0);
     await page.getByRole('button', { name: `Klaarzetten voor ${LYCEUM.name}` }).click();
     await page.getByText(`Het dossier staat klaar voor ${LYCEUM.name} (${LYCEUM.brin}) sinds`).waitFor();
@@ -299,7 +299,7 @@ describe('the po school (browser)', () => {
     await page.getByRole('button', { name: 'Klaarzetten voor de aangemelde school' }).click();
     const confirm = page.getByRole('region', { name: 'Dossiers van 2 leerlingen klaarzetten?' });
     await confirm.waitFor();
-    await expect(confirm.getByText(`2 voor ${LYCEUM.name}`).isVisible()).resolves.toBe(true);
+    await confirm.getByText(`2 voor ${LYCEUM.name}`).waitFor();
     await journey.capture(page, 'confirm-ready');
     await confirm.getByRole('button', { name: 'Ja, zet 2 dossiers klaar' }).click();
     await page.getByText('Gelukt: 2. Stond al zo: 0. Niet gelukt: 0.').waitFor();
@@ -377,7 +377,7 @@ describe('the po school (browser)', () => {
     await expect(
       page.getByText('Klaarzetten en intrekken doet de administratie van de school.').isVisible(),
     ).resolves.toBe(true);
-    await expect(page.getByRole('button', { name: 'Opslaan' }).isVisible()).resolves.toBe(true);
+    await page.getByRole('button', { name: 'Opslaan' }).waitFor();
     await journey.capture(page, 'dossier');
     expect(journey.report()).toBe('');
   }, 120_000);

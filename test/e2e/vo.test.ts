@@ -188,7 +188,7 @@ describe('the vo school (browser)', () => {
     const problemRows = problems.getByRole('row');
     expect(await problemRows.count()).toBe(2);
     await expect(problemRows.nth(1).textContent()).resolves.toMatch(/^3bsnDit is geen geldig BSN/);
-    await expect(page.getByText('Er is niets opgeslagen').first().isVisible()).resolves.toBe(true);
+    await page.getByText('Er is niets opgeslagen').first().waitFor();
     expect(((await gw(VO, 'GET', '/registrations')) as unknown[]).length).toBe(1);
     await journey.capture(page, 'csv-errors');
 
@@ -196,13 +196,13 @@ describe('the vo school (browser)', () => {
     await page.getByRole('button', { name: 'Bestand aanleveren' }).click();
     await page.getByText('2 aanmeldingen vastgelegd uit aanmeldingen.csv').waitFor();
     await row(page, third.name).waitFor();
-    await expect(page.getByText('3 van 3 aanmeldingen').isVisible()).resolves.toBe(true);
+    await page.getByText('3 van 3 aanmeldingen').waitFor();
     await journey.capture(page, 'csv-saved');
 
     // ---- request all open: nothing is ready yet ---------------------------------------------------
     await page.getByRole('button', { name: 'Alle open dossiers opvragen (3)' }).click();
     await page.getByText('3 dossiers opgevraagd.').waitFor();
-    await expect(page.getByText('3 × Nog niet klaargezet').isVisible()).resolves.toBe(true);
+    await page.getByText('3 × Nog niet klaargezet').waitFor();
     await row(page, withSupport.name).getByText('Wacht op klaarzetten').waitFor();
     await expect(row(page, withSupport.name).textContent()).resolves.toContain('vanzelf');
     await page.getByText('Deze lijst werkt zich elke 10 seconden vanzelf bij.').waitFor();
@@ -234,7 +234,7 @@ describe('the vo school (browser)', () => {
     expect(shown).toContain(withSupport.achternaam);
     expect(shown).toContain('Niet getoond: u heeft hier geen toegang toe');
     expect(shown).not.toContain(supportText);
-    await expect(page.getByRole('heading', { name: 'Aanvragen' }).isVisible()).resolves.toBe(true);
+    await page.getByRole('heading', { name: 'Aanvragen' }).waitFor();
     await expect(page.getByRole('table', { name: /Alle aanvragen/ }).textContent()).resolves.toContain(
       'Vanzelf, na bericht van de school van herkomst',
     );
@@ -269,7 +269,7 @@ describe('the vo school (browser)', () => {
     await page.getByRole('button', { name: 'Dossier afwijzen' }).click();
     await page.getByText('Het dossier is afgewezen.').waitFor();
     await page.locator('.ovs-vo-next').getByText('Afgewezen', { exact: true }).waitFor();
-    await expect(page.getByText('De leerling is niet bij ons geplaatst.').isVisible()).resolves.toBe(true);
+    await page.getByText('De leerling is niet bij ons geplaatst.').waitFor();
     await journey.capture(page, 'rejected');
 
     // ---- LeerlingNietGevonden: correct the registration, then request again ----------------------
@@ -287,7 +287,7 @@ describe('the vo school (browser)', () => {
     await page.goto(`${server.url}/school/${VO}/aanmeldingen/${mistaken.registrationId}`);
     await heading(page, fourth.name).waitFor();
     await page.locator('.ovs-vo-next').getByText('Niet gevonden', { exact: true }).waitFor();
-    await expect(page.getByText('kent geen leerling met dit BSN').first().isVisible()).resolves.toBe(true);
+    await page.getByText('kent geen leerling met dit BSN').first().waitFor();
     await journey.capture(page, 'not-found');
     await page.getByRole('button', { name: 'Gegevens corrigeren' }).click();
     const correction = page.locator('form', { has: page.getByRole('button', { name: 'Correctie opslaan' }) });

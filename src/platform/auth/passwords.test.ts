@@ -32,8 +32,12 @@ describe('passwords', () => {
     const good = await hashPassword('een lang genoeg wachtwoord', { ln: 11, r: 8, p: 1 });
     expect(await verifyPassword('een lang genoeg wachtwoord', good.replace('ln=11', 'ln=40'))).toBe(false);
     expect(await verifyPassword('een lang genoeg wachtwoord', 'plain text')).toBe(false);
-    const last = good.at(-1) === 'A' ? 'B' : 'A';
-    expect(await verifyPassword('een lang genoeg wachtwoord', `${good.slice(0, -1)}${last}`)).toBe(false);
+    // A character in the middle of the hash (the last one may carry only padding bits of base64).
+    const at = good.length - 20;
+    const other = good[at] === 'A' ? 'B' : 'A';
+    expect(
+      await verifyPassword('een lang genoeg wachtwoord', `${good.slice(0, at)}${other}${good.slice(at + 1)}`),
+    ).toBe(false);
     expect(await verifyPassword('een lang genoeg wachtwoord', good.replace(/\$[^$]+$/, '$c2hvcnQ'))).toBe(
       false,
     );
