@@ -1,43 +1,14 @@
-import { createContext, type ReactNode, useContext, useEffect, useRef, useState } from 'react';
-import { Button, ButtonGroup, Heading, Paragraph } from '../../components';
+import { createContext, type ReactNode, useContext, useState } from 'react';
+import { Button, ButtonGroup, Paragraph } from '../../components';
 import { FocusHeading } from '../../components/focus-heading';
+import { Notice as SharedNotice } from '../../components/notice';
 import { useT } from '../../i18n';
 
-/**
- * The outcome of an action (or a refusal that is not about one field), as an alert with a
- * heading, focused when it appears and whenever `focusKey` changes, so that it is heard first.
- */
-export function Notice({
-  title,
-  children,
-  tone = 'ok',
-  focusKey,
-}: {
-  title: string;
-  children?: ReactNode;
-  tone?: 'ok' | 'error' | 'warning';
-  focusKey?: string;
-}) {
-  const ref = useRef<HTMLDivElement>(null);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: focusKey is the trigger
-  useEffect(() => {
-    ref.current?.focus();
-  }, [focusKey]);
-  return (
-    <div
-      ref={ref}
-      tabIndex={-1}
-      role={tone === 'ok' ? 'status' : 'alert'}
-      className={`ovs-sd-notice utrecht-alert utrecht-alert--${tone}`}
-    >
-      <div className="utrecht-alert__content">
-        <div className="utrecht-alert__message">
-          <Heading level={2}>{title}</Heading>
-          {children}
-        </div>
-      </div>
-    </div>
-  );
+type NoticeProps = Omit<Parameters<typeof SharedNotice>[0], 'className'>;
+
+/** The shared notice (components/notice.tsx) with this area's spacing. */
+export function Notice(props: NoticeProps) {
+  return <SharedNotice {...props} className="ovs-sd-notice" />;
 }
 
 /**
