@@ -103,6 +103,30 @@ function useFieldIds(error?: string, description?: ReactNode) {
   return { id, describedBy: describedBy || undefined };
 }
 
+/** A field's description and error message, with the ids that aria-describedby points to. */
+function FieldNotes({ id, description, error }: { id: string; description?: ReactNode; error?: string }) {
+  return (
+    <>
+      {description ? (
+        <div
+          className="utrecht-form-field__description utrecht-form-field-description"
+          id={`${id}-description`}
+        >
+          {description}
+        </div>
+      ) : null}
+      {error ? (
+        <div
+          className="utrecht-form-field__error-message utrecht-form-field-error-message"
+          id={`${id}-error`}
+        >
+          {error}
+        </div>
+      ) : null}
+    </>
+  );
+}
+
 function FieldFrame({
   id,
   label,
@@ -132,22 +156,7 @@ function FieldFrame({
           ) : null}
         </label>
       </div>
-      {description ? (
-        <div
-          className="utrecht-form-field__description utrecht-form-field-description"
-          id={`${id}-description`}
-        >
-          {description}
-        </div>
-      ) : null}
-      {error ? (
-        <div
-          className="utrecht-form-field__error-message utrecht-form-field-error-message"
-          id={`${id}-error`}
-        >
-          {error}
-        </div>
-      ) : null}
+      <FieldNotes id={id} description={description} error={error} />
       <div className="utrecht-form-field__input">{children}</div>
     </div>
   );
@@ -271,22 +280,7 @@ export function Checkbox({
           {label}
         </label>
       </div>
-      {description ? (
-        <div
-          className="utrecht-form-field__description utrecht-form-field-description"
-          id={`${id}-description`}
-        >
-          {description}
-        </div>
-      ) : null}
-      {error ? (
-        <div
-          className="utrecht-form-field__error-message utrecht-form-field-error-message"
-          id={`${id}-error`}
-        >
-          {error}
-        </div>
-      ) : null}
+      <FieldNotes id={id} description={description} error={error} />
     </div>
   );
 }
