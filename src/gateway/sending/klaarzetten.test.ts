@@ -171,10 +171,32 @@ describeEachDatabase(
       // A second instance of the gateway on the same database (its own connection pool on PostgreSQL).
       const other = testWorld(await target.openInstance(), w.keyring, w.clock);
       await Promise.all([other.db.query('SELECT 1'), other.db.query('SELECT 1'), db().query('SELECT 1')]);
-      const results = await Promise.allSettled([
-        klaarzetten(w.ctx(actor), { schoolBrin: PO, dossierId, destinationBrin: '22BB' }),
-        klaarzetten(other.ctx(actor), { schoolBrin: PO, dossierId, destinationBrin: '33CC' }),
-      ]);
+      const both = () =>
+        Promise.allSettled([
+          klaarzetten(w.ctx(actor), { schoolBrin: PO, dossierId, destinationBrin: '22BB' }),
+          klaarzetten(other.ctx(actor), { schoolBrin: PO, dossierId, destinationBrin: '33CC' }),
+        ]);
+      let results: Awaited<ReturnType<typeof both>>;
+      if (target.kind === 'postgres') {
+        // Make them overlap for certain, also on a loaded machine: a third connection holds a SHARE
+        // lock on gw.dossiers until both have read the dossier and wait to change it.
+        const holder = await target.openInstance();
+        const { racing } = await holder.transaction(async (tx) => {
+          await tx.query('LOCK TABLE gw.dossiers IN SHARE MODE');
+          const racing = both();
+          for (let waiting = 0; waiting < 2; ) {
+            await new Promise((resolve) => setTimeout(resolve, 20));
+            const { rows } = await db().query<{ n: number }>(
+              `SELECT count(*)::int AS n FROM pg_locks WHERE relation = 'gw.dossiers'::regclass AND NOT granted`,
+            );
+            waiting = rows[0].n;
+          }
+          return { racing }; // not awaited here: they go on once this commits
+        });
+        results = await racing;
+      } else {
+        results = await both();
+      }
       const ready = await db().query<{ destination_brin: string }>(
         `SELECT destination_brin FROM gw.dossier_destinations WHERE dossier_id = $1 AND state = 'klaargezet'`,
         [dossierId],
