@@ -28,13 +28,14 @@
  *   BENCH_WORKERS      server processes on PostgreSQL (default 1: the server in the bench's own
  *                      process, as on PGlite; 2 runs it as two cluster workers, one per core)
  *   DATABASE_POOL_SIZE connections of the server's pool on PostgreSQL (default 10 per process)
+ *   BENCH_SQL_COUNT    1: prints the statements the server sent per transfer (PostgreSQL, one process)
  *   BENCH_CPU_PROFILE  a folder: writes <kind>.cpuprofile of the timed levels only (not the
  *                      preparation), for Chrome DevTools or `npx speedscope`
  */
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { Agent, request } from 'node:http';
 import { Session } from 'node:inspector/promises';
 import { createServer } from 'node:net';
@@ -554,6 +555,7 @@ async function child(kind: DatabaseKind): Promise<void> {
       (await runLevel(running, keys, registrations.slice(0, WARMUP), 4, pgMarker)).peakRssMb * MB,
     );
     const profiler = await startProfiler();
+    const statements = await startStatementCount();
     const results: LevelResult[] = [];
     let offset = WARMUP;
     for (const concurrency of levels) {
@@ -570,6 +572,7 @@ async function child(kind: DatabaseKind): Promise<void> {
       log(`  ${row(kind, r)}`);
     }
     await profiler?.stop(kind);
+    statements?.stop(offset - WARMUP);
     const { rows } = await running.db.query<{ n: number }>(
       "SELECT count(*)::int AS n FROM gw.registrations WHERE state = 'ingelezen'",
     );
@@ -593,6 +596,34 @@ async function child(kind: DatabaseKind): Promise<void> {
   }
 }
 
+/**
+ * With BENCH_SQL_COUNT (PostgreSQL, one server process): counts the statements the server sends per
+ * transfer, by their first words, and prints the list when stopped.
+ */
+async function startStatementCount(): Promise<{ stop(transfers: number): void } | undefined> {
+  if (!process.env.BENCH_SQL_COUNT) return undefined;
+  const { default: pg } = await import('pg');
+  const proto = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
+  const original = proto.query;
+  const counts = new Map<string, number>();
+  proto.query = function (this: unknown, ...args: unknown[]) {
+    const first = args[0];
+    const text = typeof first === 'string' ? first : (first as { text?: string } | undefined)?.text;
+    const key = (text ?? '?').replace(/\s+/g, ' ').trim().slice(0, 110);
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+    return original.apply(this, args);
+  };
+  return {
+    stop(transfers) {
+      proto.query = original;
+      const sorted = [...counts].sort((a, b) => b[1] - a[1]);
+      const total = sorted.reduce((sum, [, n]) => sum + n, 0);
+      log(`  statements per transfer: ${(total / transfers).toFixed(1)}`);
+      for (const [text, n] of sorted) log(`  ${(n / transfers).toFixed(2).padStart(6)}  ${text}`);
+    },
+  };
+}
+
 /** With BENCH_CPU_PROFILE: the V8 CPU profiler of this process, started now. */
 async function startProfiler(): Promise<{ stop(kind: string): Promise<void> } | undefined> {
   const dir = process.env.BENCH_CPU_PROFILE;
@@ -606,6 +637,7 @@ async function startProfiler(): Promise<{ stop(kind: string): Promise<void> } | 
     async stop(kind) {
       const { profile } = await session.post('Profiler.stop');
       const file = join(dir, `${kind}.cpuprofile`);
+      await mkdir(dir, { recursive: true });
       await writeFile(file, JSON.stringify(profile));
       session.disconnect();
       log(`  CPU profile of the timed levels: ${file}`);

@@ -1,5 +1,5 @@
 import type { Ctx } from '../platform/context.js';
-import type { Tx } from '../platform/db/index.js';
+import type { Queryable, Tx } from '../platform/db/index.js';
 
 /**
  * The context of a chain call (DESIGN.md §4). A chain caller is not a person or an API key but a
@@ -26,7 +26,7 @@ export function normalizeFingerprint(value: string): string | undefined {
 
 /** The supplier system behind a certificate, or undefined (→ VerstrekkerNietBekend). */
 export async function identifyCaller(
-  tx: Tx,
+  tx: Queryable,
   fingerprint: string | undefined,
 ): Promise<ChainCaller | undefined> {
   const hex = fingerprint === undefined ? undefined : normalizeFingerprint(fingerprint);

@@ -1,13 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { ResultCode, SessionCheckRequest, SessionCheckResponse } from '../platform/protocol.js';
-import { type ChainCtx, holdsMandate, identifyCaller } from './chain-caller.js';
-import {
-  dutchDay,
-  findDeliveryPoint,
-  purposeOfKind,
-  sourcePurposesOfKind,
-  usableDeliveryPoints,
-} from './registry.js';
+import { type ChainCtx, normalizeFingerprint } from './chain-caller.js';
+import { dutchDay, purposeOfKind, sourcePurposesOfKind, usableDeliveryPoints } from './registry.js';
 import { expireOverdueSessions } from './session-expiry.js';
 import { wellFormedSessionId } from './session-fields.js';
 import type { SessionState } from './session-states.js';
@@ -40,67 +34,90 @@ export async function checkSession(
   sessionId: string,
   input: SessionCheckRequest,
 ): Promise<CheckSessionAnswer> {
-  return ctx.db.transaction(async (tx) => {
-    const caller = await identifyCaller(tx, ctx.peerFingerprint);
-    if (!caller) return { result: 'VerstrekkerNietBekend' };
-    if (!(await holdsMandate(tx, caller.supplierId, input.sourceBrin))) return { result: 'GeenMandaat' };
+  const db = ctx.db;
+  const fingerprint =
+    ctx.peerFingerprint === undefined ? undefined : normalizeFingerprint(ctx.peerFingerprint);
+  if (!fingerprint) return { result: 'VerstrekkerNietBekend' };
+  // Caller, mandate, source point and session in one statement (a check is on every transfer's path).
+  const { rows } = await db.query<CheckFacts>(
+    `SELECT c.id AS supplier_id,
+            EXISTS (SELECT 1 FROM tc.mandates m
+                     WHERE m.supplier_id = c.id AND m.brin = $2 AND m.revoked_at IS NULL) AS mandated,
+            p.brin AS point_brin, p.supplier_id AS point_supplier,
+            s.source_brin, s.destination_brin, s.destination_delivery_point, s.kind, s.commitment, s.state,
+            s.expires_at
+       FROM (SELECT 1) AS one
+       LEFT JOIN tc.supplier_systems c ON c.certificate_fingerprint = $1
+       LEFT JOIN tc.delivery_points p ON p.routing_key = $3
+       LEFT JOIN tc.sessions s ON s.id = $4::uuid`,
+    [
+      fingerprint,
+      input.sourceBrin,
+      input.sourceDeliveryPoint,
+      wellFormedSessionId(sessionId) ? sessionId : null,
+    ],
+  );
+  const facts = rows[0] as CheckFacts;
+  if (facts.supplier_id === null) return { result: 'VerstrekkerNietBekend' };
+  if (!facts.mandated) return { result: 'GeenMandaat' };
+  if (facts.point_brin !== input.sourceBrin || facts.point_supplier !== facts.supplier_id) {
+    return { result: 'OnbekendAanleverpunt' };
+  }
 
-    const sourcePoint = await findDeliveryPoint(tx, input.sourceDeliveryPoint);
-    if (
-      !sourcePoint ||
-      sourcePoint.brin !== input.sourceBrin ||
-      sourcePoint.supplierId !== caller.supplierId
-    ) {
-      return { result: 'OnbekendAanleverpunt' };
-    }
+  if (facts.state === null || !matches(facts, input)) return { result: 'SessieAfwijkend' };
+  const session = facts as SessionRow;
+  if (session.state === 'expired') return { result: 'SessieVerlopen' };
+  if (session.state !== 'open') return { result: 'SessieReedsAfgemeld' };
+  const now = ctx.now();
+  if (now.getTime() >= session.expires_at.getTime()) {
+    // Swept at check time, so it is counted now rather than at the next periodic sweep.
+    await expireOverdueSessions(db, now, { sessionId });
+    return { result: 'SessieVerlopen' };
+  }
 
-    if (!wellFormedSessionId(sessionId)) return { result: 'SessieAfwijkend' };
-    const { rows } = await tx.query<SessionRow>(
-      `SELECT source_brin, destination_brin, destination_delivery_point, kind, commitment, state, expires_at
-         FROM tc.sessions WHERE id = $1`,
-      [sessionId],
-    );
-    const session = rows[0];
-    if (!session || !matches(session, input)) return { result: 'SessieAfwijkend' };
-    if (session.state === 'expired') return { result: 'SessieVerlopen' };
-    if (session.state !== 'open') return { result: 'SessieReedsAfgemeld' };
-    if (ctx.now().getTime() >= session.expires_at.getTime()) {
-      // Swept at check time, so it is counted now rather than at the next periodic sweep.
-      await expireOverdueSessions(tx, ctx.now(), { sessionId });
-      return { result: 'SessieVerlopen' };
-    }
-
-    const today = dutchDay(ctx.now());
-    const usableSource = await usableDeliveryPoints(tx, {
-      day: today,
-      brin: session.source_brin,
-      purpose: sourcePurposesOfKind(session.kind),
-      routingKey: sourcePoint.routingKey,
-    });
-    if (usableSource.length === 0) return { result: 'GeenRelatieMetDoel' };
-
-    const [destination] = await usableDeliveryPoints(tx, {
-      day: today,
-      brin: session.destination_brin,
-      purpose: purposeOfKind(session.kind),
-      routingKey: session.destination_delivery_point,
-    });
-    if (!destination) return { result: 'SessieAfwijkend' };
-
-    const counted = await tx.query(
-      `UPDATE tc.sessions SET check_count = check_count + 1 WHERE id = $1 AND state = 'open' RETURNING id`,
-      [sessionId],
-    );
-    if (counted.rowCount === 0) {
-      // Closed or expired by another transaction since it was read.
-      const now = await tx.query<{ state: SessionState }>('SELECT state FROM tc.sessions WHERE id = $1', [
-        sessionId,
-      ]);
-      return { result: now.rows[0]?.state === 'expired' ? 'SessieVerlopen' : 'SessieReedsAfgemeld' };
-    }
-    return { result: 'ok', destinationDeliveryPoint: destination };
+  // Both points in one read: usable today (active, school admitted, mandate current).
+  const usable = await usableDeliveryPoints(db, {
+    day: dutchDay(now),
+    routingKeys: [input.sourceDeliveryPoint, session.destination_delivery_point],
   });
+  const sourcePurposes: readonly string[] = sourcePurposesOfKind(session.kind);
+  const usableSource = usable.some(
+    (p) =>
+      p.routingKey === input.sourceDeliveryPoint &&
+      p.brin === session.source_brin &&
+      sourcePurposes.includes(p.purpose),
+  );
+  if (!usableSource) return { result: 'GeenRelatieMetDoel' };
+  const destination = usable.find(
+    (p) =>
+      p.routingKey === session.destination_delivery_point &&
+      p.brin === session.destination_brin &&
+      p.purpose === purposeOfKind(session.kind),
+  );
+  if (!destination) return { result: 'SessieAfwijkend' };
+
+  const counted = await db.query(
+    `UPDATE tc.sessions SET check_count = check_count + 1 WHERE id = $1 AND state = 'open' RETURNING id`,
+    [sessionId],
+  );
+  if (counted.rowCount === 0) {
+    // Closed or expired by another transaction since it was read.
+    const later = await db.query<{ state: SessionState }>('SELECT state FROM tc.sessions WHERE id = $1', [
+      sessionId,
+    ]);
+    return { result: later.rows[0]?.state === 'expired' ? 'SessieVerlopen' : 'SessieReedsAfgemeld' };
+  }
+  return { result: 'ok', destinationDeliveryPoint: destination };
 }
+
+type CheckFacts = {
+  supplier_id: string | null;
+  mandated: boolean;
+  point_brin: string | null;
+  point_supplier: string | null;
+} & {
+  [K in keyof SessionRow]: SessionRow[K] | null;
+};
 
 interface SessionRow {
   source_brin: string;
@@ -112,9 +129,9 @@ interface SessionRow {
   expires_at: Date;
 }
 
-function matches(session: SessionRow, input: SessionCheckRequest): boolean {
+function matches(session: CheckFacts, input: SessionCheckRequest): boolean {
   const given = Buffer.from(String(input.commitment));
-  const held = Buffer.from(session.commitment);
+  const held = Buffer.from(session.commitment ?? '');
   const sameCommitment = given.length === held.length && timingSafeEqual(given, held);
   return (
     sameCommitment &&

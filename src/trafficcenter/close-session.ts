@@ -1,5 +1,5 @@
 import { RESULT_CODES, type ResultCode, type SessionCloseRequest } from '../platform/protocol.js';
-import { type ChainCtx, identifyCaller } from './chain-caller.js';
+import { type ChainCtx, identifyCaller, normalizeFingerprint } from './chain-caller.js';
 import { dutchDay } from './registry.js';
 import { expireOverdueSessions } from './session-expiry.js';
 import { wellFormedSessionId } from './session-fields.js';
@@ -24,41 +24,50 @@ export async function closeSession(
   sessionId: string,
   input: SessionCloseRequest,
 ): Promise<CloseSessionAnswer> {
-  return ctx.db.transaction(async (tx) => {
-    const caller = await identifyCaller(tx, ctx.peerFingerprint);
-    if (!caller) return { result: 'VerstrekkerNietBekend' };
-    if (!RESULT_CODES.includes(input.bestResult)) return { result: 'OngeldigVerzoek' };
-    if (!wellFormedSessionId(sessionId)) return { result: 'SessieAfwijkend' };
-
-    const { rows } = await tx.query<{
-      state: SessionState;
-      supplier_id: string;
-      source_brin: string;
-      destination_brin: string;
-      expires_at: Date;
-    }>(
-      'SELECT state, supplier_id, source_brin, destination_brin, expires_at FROM tc.sessions WHERE id = $1 FOR UPDATE',
-      [sessionId],
+  const db = ctx.db;
+  const fingerprint =
+    ctx.peerFingerprint === undefined ? undefined : normalizeFingerprint(ctx.peerFingerprint);
+  if (!fingerprint) return { result: 'VerstrekkerNietBekend' };
+  const valid = RESULT_CODES.includes(input.bestResult) && wellFormedSessionId(sessionId);
+  const now = ctx.now();
+  if (valid) {
+    // The usual case in one statement: the caller's open, unexpired session is closed and its
+    // outcome counted, atomically; the state test guards against a second close or an expiry.
+    const { rows } = await db.query<{ closed: number }>(
+      `WITH closed AS (
+         UPDATE tc.sessions s SET state = 'closed', closed_at = $3, best_result = $4
+          WHERE s.id = $1 AND s.state = 'open' AND s.expires_at > $3
+            AND s.supplier_id = (SELECT id FROM tc.supplier_systems WHERE certificate_fingerprint = $2)
+         RETURNING s.source_brin, s.destination_brin
+       ), counted AS (
+         INSERT INTO tc.outcomes (source_brin, destination_brin, day, result, count)
+         SELECT source_brin, destination_brin, $5::date, $4, 1 FROM closed
+         ON CONFLICT (source_brin, destination_brin, day, result) DO UPDATE SET count = tc.outcomes.count + 1
+         RETURNING 1
+       )
+       SELECT count(*)::integer AS closed FROM closed`,
+      [sessionId, fingerprint, now, input.bestResult, dutchDay(now)],
     );
-    const session = rows[0];
-    if (!session || session.supplier_id !== caller.supplierId) return { result: 'SessieAfwijkend' };
-    if (session.state === 'expired') return { result: 'SessieVerlopen' };
-    if (!canTransition(session.state, 'closed')) return { result: 'SessieReedsAfgemeld' };
-
-    const now = ctx.now();
-    if (now.getTime() >= session.expires_at.getTime()) {
-      await expireOverdueSessions(tx, now, { sessionId });
-      return { result: 'SessieVerlopen' };
-    }
-    await tx.query(
-      `UPDATE tc.sessions SET state = 'closed', closed_at = $2, best_result = $3 WHERE id = $1 AND state = 'open'`,
-      [sessionId, now, input.bestResult],
-    );
-    await tx.query(
-      `INSERT INTO tc.outcomes (source_brin, destination_brin, day, result, count) VALUES ($1, $2, $3, $4, 1)
-       ON CONFLICT (source_brin, destination_brin, day, result) DO UPDATE SET count = tc.outcomes.count + 1`,
-      [session.source_brin, session.destination_brin, dutchDay(now), input.bestResult],
-    );
-    return { result: 'ok' };
-  });
+    if (rows[0]?.closed === 1) return { result: 'ok' };
+  }
+  // Not closed: say why, in the order of the checks above.
+  const caller = await identifyCaller(db, fingerprint);
+  if (!caller) return { result: 'VerstrekkerNietBekend' };
+  if (!RESULT_CODES.includes(input.bestResult)) return { result: 'OngeldigVerzoek' };
+  if (!wellFormedSessionId(sessionId)) return { result: 'SessieAfwijkend' };
+  const { rows } = await db.query<{ state: SessionState; supplier_id: string; expires_at: Date }>(
+    'SELECT state, supplier_id, expires_at FROM tc.sessions WHERE id = $1',
+    [sessionId],
+  );
+  const session = rows[0];
+  if (!session || session.supplier_id !== caller.supplierId) return { result: 'SessieAfwijkend' };
+  if (session.state === 'expired') return { result: 'SessieVerlopen' };
+  if (!canTransition(session.state, 'closed')) return { result: 'SessieReedsAfgemeld' };
+  if (now.getTime() >= session.expires_at.getTime()) {
+    // Expired by the clock but not yet swept: swept now, so it is counted once.
+    await expireOverdueSessions(db, now, { sessionId });
+    return { result: 'SessieVerlopen' };
+  }
+  // Open and the caller's a moment ago: another close won the race.
+  return { result: 'SessieReedsAfgemeld' };
 }

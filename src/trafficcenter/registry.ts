@@ -1,4 +1,4 @@
-import type { Tx } from '../platform/db/index.js';
+import type { Queryable, Tx } from '../platform/db/index.js';
 import { AppError } from '../platform/errors.js';
 import type { DeliveryPointPurpose, DeliveryPointRef, SessionKind } from '../platform/protocol.js';
 import type { Admission, DeliveryPoint, Mandate, School } from './schemas.js';
@@ -223,12 +223,14 @@ function toRef(row: DeliveryPointRefRow): DeliveryPointRef {
  * supplier that still has the school's mandate. Filtered by school and purpose(s) when given.
  */
 export async function usableDeliveryPoints(
-  tx: Tx,
+  tx: Queryable,
   filter: {
     day: string;
     brin?: string;
     purpose?: DeliveryPointPurpose | readonly DeliveryPointPurpose[];
     routingKey?: string;
+    /** Any of these points (instead of one routing key). */
+    routingKeys?: readonly string[];
   },
 ): Promise<DeliveryPointRef[]> {
   const purposes = filter.purpose === undefined ? null : [filter.purpose].flat();
@@ -241,9 +243,14 @@ export async function usableDeliveryPoints(
       WHERE d.active AND ${admittedOn('$1')}
         AND ($2::text IS NULL OR d.brin = $2)
         AND ($3::text[] IS NULL OR d.purpose = ANY($3::text[]))
-        AND ($4::text IS NULL OR d.routing_key = $4)
+        AND ($4::text[] IS NULL OR d.routing_key = ANY($4::text[]))
       ORDER BY d.brin, d.purpose, d.routing_key`,
-    [filter.day, filter.brin ?? null, purposes, filter.routingKey ?? null],
+    [
+      filter.day,
+      filter.brin ?? null,
+      purposes,
+      filter.routingKeys ?? (filter.routingKey === undefined ? null : [filter.routingKey]),
+    ],
   );
   return rows.map(toRef);
 }

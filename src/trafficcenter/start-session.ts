@@ -5,12 +5,10 @@ import type {
   SessionStartRequest,
   SessionStartResponse,
 } from '../platform/protocol.js';
-import { type ChainCtx, holdsMandate, identifyCaller } from './chain-caller.js';
+import { type ChainCtx, identifyCaller, normalizeFingerprint } from './chain-caller.js';
 import {
-  admissionStatus,
+  admittedOn,
   dutchDay,
-  findDeliveryPoint,
-  findSchool,
   purposeOfKind,
   sourcePurposesOfKind,
   usableDeliveryPoints,
@@ -51,62 +49,95 @@ export type StartSessionAnswer = ({ result: 'ok' } & SessionStartResponse) | { r
  * returns those delivery points of the source school with their public keys.
  */
 export async function startSession(ctx: ChainCtx, input: SessionStartRequest): Promise<StartSessionAnswer> {
-  return ctx.db.transaction(async (tx) => {
-    const caller = await identifyCaller(tx, ctx.peerFingerprint);
-    if (!caller) return refuse('VerstrekkerNietBekend');
-    if (!wellFormedSessionFields({ ...input, routingKey: input.destinationDeliveryPoint })) {
-      return refuse('OngeldigVerzoek');
-    }
-    if (!(await holdsMandate(tx, caller.supplierId, input.destinationBrin))) return refuse('GeenMandaat');
-
-    const purpose = purposeOfKind(input.kind);
-    const point = await findDeliveryPoint(tx, input.destinationDeliveryPoint);
-    if (!point?.active || point.brin !== input.destinationBrin || point.supplierId !== caller.supplierId) {
-      return refuse('OnbekendAanleverpunt');
-    }
-    if (point.purpose !== purpose) return refuse('GeenRelatieMetDoel');
-    if ((input.kind === 'binnenbrin') !== (input.sourceBrin === input.destinationBrin)) {
-      return refuse('OngeldigVerzoek');
-    }
-
-    const today = dutchDay(ctx.now());
-    const destination = await admissionStatus(tx, input.destinationBrin, today);
-    const source = await admissionStatus(tx, input.sourceBrin, today);
-    if (destination === 'unknown' || source === 'unknown') return refuse('OnbekendeSchool');
-    if (destination !== 'admitted' || source !== 'admitted') return refuse('SchoolNietToegelaten');
-    if (input.kind === 'swv' && (await findSchool(tx, input.destinationBrin))?.sector !== 'swv') {
-      return refuse('GeenRelatieMetDoel');
-    }
-
-    const sourceDeliveryPoints: DeliveryPointRef[] = await usableDeliveryPoints(tx, {
-      day: today,
-      brin: input.sourceBrin,
-      purpose: sourcePurposesOfKind(input.kind),
-    });
-    if (sourceDeliveryPoints.length === 0) return refuse('GeenRelatieMetDoel');
-
-    const sessionId = randomUUID();
-    const startedAt = ctx.now();
-    const expiresAt = new Date(startedAt.getTime() + (ctx.sessionLifetimeMs ?? DEFAULT_SESSION_LIFETIME_MS));
-    await tx.query(
-      `INSERT INTO tc.sessions
-         (id, source_brin, destination_brin, destination_delivery_point, kind, commitment, supplier_id, created_at,
-          expires_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [
-        sessionId,
-        input.sourceBrin,
-        input.destinationBrin,
-        input.destinationDeliveryPoint,
-        input.kind,
-        input.commitment,
-        caller.supplierId,
-        startedAt,
-        expiresAt,
-      ],
+  const db = ctx.db;
+  if (!wellFormedSessionFields({ ...input, routingKey: input.destinationDeliveryPoint })) {
+    // Malformed: still "who are you?" first.
+    return refuse(
+      (await identifyCaller(db, ctx.peerFingerprint)) ? 'OngeldigVerzoek' : 'VerstrekkerNietBekend',
     );
-    return { result: 'ok', sessionId, sourceDeliveryPoints };
+  }
+  const fingerprint =
+    ctx.peerFingerprint === undefined ? undefined : normalizeFingerprint(ctx.peerFingerprint);
+  if (!fingerprint) return refuse('VerstrekkerNietBekend');
+  const today = dutchDay(ctx.now());
+  // Every fact the checks below need, in one statement (a session start is on every transfer's path).
+  const { rows } = await db.query<StartFacts>(
+    `SELECT c.id AS supplier_id,
+            EXISTS (SELECT 1 FROM tc.mandates m
+                     WHERE m.supplier_id = c.id AND m.brin = $2 AND m.revoked_at IS NULL) AS mandated,
+            p.brin AS point_brin, p.supplier_id AS point_supplier, p.purpose AS point_purpose,
+            p.active AS point_active,
+            (SELECT ${admittedOn('$5')} FROM tc.admission a WHERE a.brin = $2) AS destination_admitted,
+            (SELECT ${admittedOn('$5')} FROM tc.admission a WHERE a.brin = $4) AS source_admitted,
+            (SELECT sector FROM tc.schools WHERE brin = $2) AS destination_sector
+       FROM (SELECT 1) AS one
+       LEFT JOIN tc.supplier_systems c ON c.certificate_fingerprint = $1
+       LEFT JOIN tc.delivery_points p ON p.routing_key = $3`,
+    [fingerprint, input.destinationBrin, input.destinationDeliveryPoint, input.sourceBrin, today],
+  );
+  const facts = rows[0] as StartFacts;
+  if (facts.supplier_id === null) return refuse('VerstrekkerNietBekend');
+  if (!facts.mandated) return refuse('GeenMandaat');
+
+  if (
+    !facts.point_active ||
+    facts.point_brin !== input.destinationBrin ||
+    facts.point_supplier !== facts.supplier_id
+  ) {
+    return refuse('OnbekendAanleverpunt');
+  }
+  if (facts.point_purpose !== purposeOfKind(input.kind)) return refuse('GeenRelatieMetDoel');
+  if ((input.kind === 'binnenbrin') !== (input.sourceBrin === input.destinationBrin)) {
+    return refuse('OngeldigVerzoek');
+  }
+
+  if (facts.destination_admitted === null || facts.source_admitted === null) return refuse('OnbekendeSchool');
+  if (!facts.destination_admitted || !facts.source_admitted) return refuse('SchoolNietToegelaten');
+  if (input.kind === 'swv' && facts.destination_sector !== 'swv') return refuse('GeenRelatieMetDoel');
+
+  const sourceDeliveryPoints: DeliveryPointRef[] = await usableDeliveryPoints(db, {
+    day: today,
+    brin: input.sourceBrin,
+    purpose: sourcePurposesOfKind(input.kind),
   });
+  if (sourceDeliveryPoints.length === 0) return refuse('GeenRelatieMetDoel');
+
+  // One statement: no transaction needed. The checks above read committed facts; a mandate revoked
+  // a moment later ends the session at its check (check-session.ts asks again).
+  const sessionId = randomUUID();
+  const startedAt = ctx.now();
+  const expiresAt = new Date(startedAt.getTime() + (ctx.sessionLifetimeMs ?? DEFAULT_SESSION_LIFETIME_MS));
+  await db.query(
+    `INSERT INTO tc.sessions
+       (id, source_brin, destination_brin, destination_delivery_point, kind, commitment, supplier_id, created_at,
+        expires_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+    [
+      sessionId,
+      input.sourceBrin,
+      input.destinationBrin,
+      input.destinationDeliveryPoint,
+      input.kind,
+      input.commitment,
+      facts.supplier_id,
+      startedAt,
+      expiresAt,
+    ],
+  );
+  return { result: 'ok', sessionId, sourceDeliveryPoints };
+}
+
+interface StartFacts {
+  supplier_id: string | null;
+  mandated: boolean;
+  point_brin: string | null;
+  point_supplier: string | null;
+  point_purpose: string | null;
+  point_active: boolean | null;
+  /** null: the school has no admission row (unknown to the traffic center). */
+  destination_admitted: boolean | null;
+  source_admitted: boolean | null;
+  destination_sector: string | null;
 }
 
 const refuse = (result: StartSessionRefusal) => ({ result }) as const;

@@ -27,8 +27,21 @@ export const rejectReasonAad = (id: string) => `gw.registrations.reject_reason:$
 export const receivedAad = (id: string) => `gw.received_dossiers:${id}`;
 export const receivedFindingsAad = (id: string) => `gw.received_dossiers.findings:${id}`;
 
-const COLUMNS = `id, school_brin, source_brin, pupil_key, identity_enc, preference_rank, state, revision, last_result,
-  last_result_at, requested_at, created_at`;
+const COLUMN_NAMES = [
+  'id',
+  'school_brin',
+  'source_brin',
+  'pupil_key',
+  'identity_enc',
+  'preference_rank',
+  'state',
+  'revision',
+  'last_result',
+  'last_result_at',
+  'requested_at',
+  'created_at',
+];
+const COLUMNS = COLUMN_NAMES.join(', ');
 
 /** A registration of a school, or REGISTRATION_NOT_FOUND (also when it is another school's). */
 export async function loadRegistration(
@@ -40,6 +53,35 @@ export async function loadRegistration(
   if (!/^[0-9a-f-]{36}$/i.test(id)) throw new AppError('REGISTRATION_NOT_FOUND', { registrationId: id });
   const { rows } = await db.query<RegistrationRow>(
     `SELECT ${COLUMNS} FROM gw.registrations WHERE id = $1 AND school_brin = $2${options.lock ? ' FOR UPDATE' : ''}`,
+    [id, schoolBrin],
+  );
+  if (!rows[0]) throw new AppError('REGISTRATION_NOT_FOUND', { registrationId: id });
+  return rows[0];
+}
+
+/** A registration with what its latest received dossier says (nulls when none arrived). */
+export interface RegistrationWithLastReceived extends RegistrationRow {
+  /** The source's ready time of the version received last: a new request asks "only if changed since". */
+  last_version_ready_at: Date | null;
+  last_imported_at: Date | null;
+}
+
+/** loadRegistration and the latest received dossier's times, in one statement. */
+export async function loadRegistrationWithLastReceived(
+  db: Queryable,
+  schoolBrin: string,
+  id: string,
+): Promise<RegistrationWithLastReceived> {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) throw new AppError('REGISTRATION_NOT_FOUND', { registrationId: id });
+  const { rows } = await db.query<RegistrationWithLastReceived>(
+    `SELECT ${COLUMN_NAMES.map((c) => `r.${c}`).join(', ')},
+            last.version_ready_at AS last_version_ready_at, last.imported_at AS last_imported_at
+       FROM gw.registrations r
+       LEFT JOIN LATERAL (
+         SELECT d.version_ready_at, d.imported_at FROM gw.received_dossiers d
+          WHERE d.registration_id = r.id ORDER BY d.received_at DESC LIMIT 1
+       ) last ON true
+      WHERE r.id = $1 AND r.school_brin = $2`,
     [id, schoolBrin],
   );
   if (!rows[0]) throw new AppError('REGISTRATION_NOT_FOUND', { registrationId: id });
@@ -62,7 +104,7 @@ export async function moveRegistration(
   row: Pick<RegistrationRow, 'id' | 'state' | 'revision'>,
   to: RegistrationState,
   at: Date,
-  set: { lastResult?: ResultCode; requestedAt?: Date } = {},
+  set: { lastResult?: ResultCode; requestedAt?: Date; requestedBy?: string } = {},
 ): Promise<number> {
   assertTransition(row.state, to);
   const { rows } = await db.query<{ revision: number }>(
@@ -70,9 +112,10 @@ export async function moveRegistration(
         SET state = $3, revision = revision + 1, updated_at = $4,
             last_result = coalesce($5, last_result),
             last_result_at = CASE WHEN $5::text IS NULL THEN last_result_at ELSE $4 END,
-            requested_at = coalesce($6, requested_at)
+            requested_at = coalesce($6, requested_at),
+            requested_by = $7
       WHERE id = $1 AND revision = $2 RETURNING revision`,
-    [row.id, row.revision, to, at, set.lastResult ?? null, set.requestedAt ?? null],
+    [row.id, row.revision, to, at, set.lastResult ?? null, set.requestedAt ?? null, set.requestedBy ?? null],
   );
   if (!rows[0]) throw new AppError('CONFLICT', { registrationId: row.id, reason: 'changed-meanwhile' });
   return rows[0].revision;

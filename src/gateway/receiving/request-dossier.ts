@@ -12,7 +12,7 @@ import { exchangeWithSource } from './exchange.js';
 import { canTransition, type RegistrationState, stateAfter } from './lifecycle.js';
 import {
   identityOf,
-  loadRegistration,
+  loadRegistrationWithLastReceived,
   moveRegistration,
   receivedAad,
   receivedFindingsAad,
@@ -82,8 +82,8 @@ export async function releaseAbandonedRequests(ctx: Ctx): Promise<number> {
  * explanation. A delivered dossier is unsealed, validated strictly and stored encrypted; once a
  * dossier was received, the request asks "only if changed since" its version (the summer version).
  *
- * Two short transactions around the chain call: the first claims the registration (→ aangevraagd,
- * so that no second request goes out meanwhile), the second stores the outcome.
+ * Around the chain call: a compare-and-set claims the registration (→ aangevraagd, so that no second
+ * request goes out meanwhile), a short transaction stores the outcome.
  */
 export async function requestDossier(
   ctx: Ctx,
@@ -99,29 +99,7 @@ export async function requestDossier(
       brin: input.schoolBrin,
       reason: 'no active delivery point',
     });
-  const claimed = await ctx.db.transaction(async (tx) => {
-    const row = await loadRegistration(tx, input.schoolBrin, input.registrationId, { lock: true });
-    const stale =
-      row.requested_at === null || requestedAt.getTime() - row.requested_at.getTime() > STALE_REQUEST_MS;
-    if (row.state === 'aangevraagd' && !stale) {
-      throw new AppError('CONFLICT', { registrationId: row.id, reason: 'request-in-progress' });
-    }
-    if (!canTransition(row.state, 'aangevraagd')) {
-      throw new AppError('TRANSITION_NOT_ALLOWED', { from: row.state, to: 'aangevraagd' });
-    }
-    const last = await tx.query<{ version_ready_at: Date | null; imported_at: Date | null }>(
-      `SELECT version_ready_at, imported_at FROM gw.received_dossiers
-        WHERE registration_id = $1 ORDER BY received_at DESC LIMIT 1`,
-      [row.id],
-    );
-    const revision = await moveRegistration(tx, row, 'aangevraagd', requestedAt, { requestedAt });
-    await tx.query('UPDATE gw.registrations SET requested_by = $2 WHERE id = $1', [
-      row.id,
-      input.instanceId ?? null,
-    ]);
-    return { row: { ...row, state: 'aangevraagd' as const, revision }, last: last.rows[0] };
-  });
-
+  const claimed = await claimRegistration(ctx, input, requestedAt);
   const identity = identityOf(ctx.keyring, claimed.row);
   const since = claimed.last?.version_ready_at ?? undefined;
   const outcome = await exchangeWithSource(chain, {
@@ -211,5 +189,30 @@ export async function requestDossier(
     state,
     explanation: RESULT_EXPLANATIONS[result],
     ...(receivedId ? { receivedDossierId: receivedId } : {}),
+  };
+}
+
+/**
+ * Claims the registration for a request: read (with the last received dossier), then one
+ * compare-and-set on its revision to 'aangevraagd'. Two racing claims: one moves it, the other gets
+ * CONFLICT (no lock held across statements, so no transaction is needed).
+ */
+async function claimRegistration(ctx: Ctx, input: RequestDossierInput, requestedAt: Date) {
+  const row = await loadRegistrationWithLastReceived(ctx.db, input.schoolBrin, input.registrationId);
+  const stale =
+    row.requested_at === null || requestedAt.getTime() - row.requested_at.getTime() > STALE_REQUEST_MS;
+  if (row.state === 'aangevraagd' && !stale) {
+    throw new AppError('CONFLICT', { registrationId: row.id, reason: 'request-in-progress' });
+  }
+  if (!canTransition(row.state, 'aangevraagd')) {
+    throw new AppError('TRANSITION_NOT_ALLOWED', { from: row.state, to: 'aangevraagd' });
+  }
+  const revision = await moveRegistration(ctx.db, row, 'aangevraagd', requestedAt, {
+    requestedAt,
+    ...(input.instanceId ? { requestedBy: input.instanceId } : {}),
+  });
+  return {
+    row: { ...row, state: 'aangevraagd' as const, revision },
+    last: { version_ready_at: row.last_version_ready_at, imported_at: row.last_imported_at },
   };
 }
