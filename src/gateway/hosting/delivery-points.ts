@@ -23,7 +23,7 @@ export function deliveryPointUrl(publicChainUrl: string, routingKey: string): st
   return `${publicChainUrl.replace(/\/+$/, '')}${CHAIN_PREFIX}/delivery-points/${encodeURIComponent(routingKey)}`;
 }
 
-interface Row {
+export interface HostedPointRow {
   routing_key: string;
   brin: string;
   vestiging: string;
@@ -32,7 +32,7 @@ interface Row {
   active: boolean;
 }
 
-const toPoint = (r: Row): HostedDeliveryPoint => ({
+export const toHostedPoint = (r: HostedPointRow): HostedDeliveryPoint => ({
   routingKey: r.routing_key,
   brin: r.brin,
   vestiging: r.vestiging,
@@ -45,13 +45,13 @@ export async function findDeliveryPoint(
   db: Queryable,
   routingKey: string,
 ): Promise<HostedDeliveryPoint | undefined> {
-  const { rows } = await db.query<Row>(
+  const { rows } = await db.query<HostedPointRow>(
     `SELECT d.routing_key, d.brin, s.vestiging, d.purpose, d.public_key, d.active
        FROM gw.delivery_points d JOIN gw.schools s ON s.brin = d.brin
       WHERE d.routing_key = $1`,
     [routingKey],
   );
-  return rows[0] ? toPoint(rows[0]) : undefined;
+  return rows[0] ? toHostedPoint(rows[0]) : undefined;
 }
 
 /** The active delivery point of a hosted school for a purpose (OV by default). */
@@ -60,13 +60,13 @@ export async function activeDeliveryPoint(
   brin: string,
   purpose: DeliveryPointPurpose = 'OV',
 ): Promise<HostedDeliveryPoint | undefined> {
-  const { rows } = await db.query<Row>(
+  const { rows } = await db.query<HostedPointRow>(
     `SELECT d.routing_key, d.brin, s.vestiging, d.purpose, d.public_key, d.active
        FROM gw.delivery_points d JOIN gw.schools s ON s.brin = d.brin
       WHERE d.brin = $1 AND d.purpose = $2 AND d.active`,
     [brin, purpose],
   );
-  return rows[0] ? toPoint(rows[0]) : undefined;
+  return rows[0] ? toHostedPoint(rows[0]) : undefined;
 }
 
 /** The private key of a delivery point, decrypted (base64url X25519). */

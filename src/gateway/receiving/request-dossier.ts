@@ -5,8 +5,7 @@ import { AppError } from '../../platform/errors.js';
 import type { ResultCode } from '../../platform/protocol.js';
 import type { Message } from '../../standard/index.js';
 import type { GatewayChain } from '../chain/clients.js';
-import { deliveryPointKeys } from '../hosting/delivery-point-keys.js';
-import { activeDeliveryPoint } from '../hosting/delivery-points.js';
+import { deliveryPointWithKeys } from '../hosting/delivery-point-keys.js';
 import { type CheckedReceived, checkReceived } from './check-received.js';
 import { exchangeWithSource } from './exchange.js';
 import { canTransition, type RegistrationState, stateAfter } from './lifecycle.js';
@@ -93,8 +92,13 @@ export async function requestDossier(
   authorize(ctx, 'request:send', input.schoolBrin);
   const requestedAt = ctx.now();
   // Before the claim: a school without an active point (no longer hosted) would be left 'aangevraagd'.
-  const point = await activeDeliveryPoint(ctx.db, input.schoolBrin, 'OV');
-  if (!point)
+  const own = await deliveryPointWithKeys(
+    ctx.db,
+    ctx.keyring,
+    { activeOf: input.schoolBrin, purpose: 'OV' },
+    requestedAt,
+  );
+  if (!own)
     throw new AppError('GW_SCHOOL_NOT_HOSTED', {
       brin: input.schoolBrin,
       reason: 'no active delivery point',
@@ -105,8 +109,8 @@ export async function requestDossier(
   const outcome = await exchangeWithSource(chain, {
     requestId: ctx.requestId,
     schoolBrin: input.schoolBrin,
-    ownRoutingKey: point.routingKey,
-    ownPrivateKey: await deliveryPointKeys(ctx.db, ctx.keyring, point.routingKey, requestedAt),
+    ownRoutingKey: own.point.routingKey,
+    ownPrivateKey: own.keys,
     sourceBrin: claimed.row.source_brin,
     identity,
     ...(since ? { onlyIfChangedSince: since } : {}),

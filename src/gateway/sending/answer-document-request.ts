@@ -4,10 +4,10 @@ import { commitment, commitmentMatches, SEAL_INFO, seal } from '../../platform/c
 import type { DeliveryPointRef, DocumentResponse, ResultCode, SessionKind } from '../../platform/protocol.js';
 import { asPeerCtx, type ChainCallCtx } from '../chain/chain-ctx.js';
 import type { DocumentRequestMessage, TrafficCenterClient } from '../chain/clients.js';
-import { findDeliveryPoint, type HostedDeliveryPoint } from '../hosting/delivery-points.js';
+import { deliveryPointWithKeys } from '../hosting/delivery-point-keys.js';
+import type { HostedDeliveryPoint } from '../hosting/delivery-points.js';
 import { isBrin } from '../pupils/identity.js';
 import { pupilKeyer } from '../pupils/pupil-key.js';
-import { versionXml } from './dossier-store.js';
 import { findReadyDossier } from './find-ready-dossier.js';
 import { unsealIdentifiers, wellFormed } from './incoming-request.js';
 import { countFailedLookup, isBlocked, type LookupLimit } from './lookup-limit.js';
@@ -40,8 +40,9 @@ export async function answerDocumentRequest(
   routingKey: string,
   request: DocumentRequestMessage,
 ): Promise<DocumentResponse> {
-  const point = await findDeliveryPoint(ctx.db, routingKey);
-  if (!point?.active) return { result: 'OnbekendAanleverpunt' };
+  const found = await deliveryPointWithKeys(ctx.db, ctx.keyring, { routingKey }, ctx.now());
+  if (!found?.point.active) return { result: 'OnbekendAanleverpunt' };
+  const { point, keys } = found;
   if (!wellFormed(request)) return refuse(ctx, point, request, 'OngeldigVerzoek');
   const kind: SessionKind = request.destinationBrin === point.brin ? 'binnenbrin' : 'overstapdossier';
   const check = (commitmentValue: string) =>
@@ -63,7 +64,7 @@ export async function answerDocumentRequest(
     if (checked.result !== 'ok') return refuse(ctx, point, request, checked.result);
     destination = checked.destinationDeliveryPoint;
   }
-  const ids = await unsealIdentifiers(ctx, point, request);
+  const ids = await unsealIdentifiers(keys, request);
   if (!ids) return refuse(ctx, point, request, 'OngeldigVerzoek');
   if (request.commitment !== undefined) {
     if (!commitmentMatches(ids, request.commitment)) return refuse(ctx, point, request, 'SessieAfwijkend');
@@ -83,21 +84,22 @@ export async function answerDocumentRequest(
   const peer = asPeerCtx(ctx);
 
   return ctx.db.transaction(async (tx) => {
+    const since = request.onlyIfChangedSince ? new Date(request.onlyIfChangedSince) : undefined;
     const found = await findReadyDossier(tx, ctx.keyring, {
       schoolBrin: point.brin,
       pupilKey,
       ids,
       destinationBrin: request.destinationBrin,
+      ...(since ? { onlyIfChangedSince: since } : {}),
     });
     let answer: DocumentResponse;
     let version: number | undefined;
     if (found.result === 'ready') {
       version = found.version;
-      const since = request.onlyIfChangedSince ? new Date(request.onlyIfChangedSince) : undefined;
-      if (since && found.changedAt.getTime() <= since.getTime()) {
+      const xml = found.xml;
+      if (!xml) {
         answer = { result: 'NietGewijzigd', versionReadyAt: found.readyAt.toISOString() };
       } else {
-        const xml = await versionXml(tx, ctx.keyring, found.versionId);
         answer = {
           result: 'OverdrachtGeslaagd',
           dossier: await seal(to.publicKey, xml, { info: SEAL_INFO.dossier, aad: request.sessionId }),

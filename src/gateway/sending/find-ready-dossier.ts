@@ -2,7 +2,7 @@ import type { Keyring } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/index.js';
 import type { PupilIdentifiers, ResultCode } from '../../platform/protocol.js';
 import { decodeIdentity, surnameMatches } from '../pupils/identity.js';
-import { identityAad } from './dossier-store.js';
+import { identityAad, versionAad } from './dossier-store.js';
 
 export type LookupOutcome =
   | { result: Extract<ResultCode, 'LeerlingNietGevonden'> }
@@ -16,6 +16,8 @@ export type LookupOutcome =
       readyAt: Date;
       /** When the content of the ready version last changed. */
       changedAt: Date;
+      /** The version's content, unless it did not change since `onlyIfChangedSince`. */
+      xml?: Buffer;
     };
 
 /**
@@ -32,47 +34,68 @@ export type LookupOutcome =
 export async function findReadyDossier(
   tx: Tx,
   keyring: Keyring,
-  input: { schoolBrin: string; pupilKey: string; ids: PupilIdentifiers; destinationBrin: string },
+  input: {
+    schoolBrin: string;
+    pupilKey: string;
+    ids: PupilIdentifiers;
+    destinationBrin: string;
+    /** The requester has the version ready at this time: the content comes only when it changed since. */
+    onlyIfChangedSince?: Date;
+  },
 ): Promise<LookupOutcome> {
-  const pupil = await tx.query<{ id: string; identity_enc: Uint8Array }>(
-    'SELECT id, identity_enc FROM gw.pupils WHERE school_brin = $1 AND pupil_key = $2',
-    [input.schoolBrin, input.pupilKey],
-  );
-  if (!pupil.rows[0]) return { result: 'LeerlingNietGevonden' };
-  const { id: pupilId, identity_enc } = pupil.rows[0];
-  const who = decodeIdentity(keyring.decrypt(identity_enc, identityAad(pupilId)));
-  if (!surnameMatches(input.ids.achternaam, who) || input.ids.geboortedatum?.trim() !== who.geboortedatum) {
-    return { result: 'GegevensKomenNietOvereen' };
-  }
-
-  // The pupil's destinations for the requesting school, most relevant first: a ready one, then the latest.
+  // The pupil and its destination for the requesting school, most relevant first (a ready one, then
+  // the latest), with the ready version's content when it is to be sent: one statement.
   const { rows } = await tx.query<{
-    dossier_id: string;
-    state: 'klaargezet' | 'ingetrokken' | 'verlopen';
+    pupil_id: string;
+    identity_enc: Uint8Array;
+    dossier_id: string | null;
+    state: 'klaargezet' | 'ingetrokken' | 'verlopen' | null;
     ready_at: Date;
     version: number;
     version_id: string;
     changed_at: Date;
+    xml_enc: Uint8Array | null;
   }>(
-    `SELECT t.dossier_id, t.state, t.ready_at, v.version, v.id AS version_id,
-            greatest(v.created_at, coalesce(v.inspected_at, v.created_at)) AS changed_at
-       FROM gw.dossier_destinations t
-       JOIN gw.dossiers d ON d.id = t.dossier_id
-       JOIN gw.dossier_versions v ON v.id = t.version_id
-      WHERE d.pupil_id = $1 AND t.destination_brin = $2
-      ORDER BY t.state = 'klaargezet' DESC, t.ready_at DESC
-      LIMIT 1`,
-    [pupilId, input.destinationBrin],
+    `SELECT p.id AS pupil_id, p.identity_enc, t.dossier_id, t.state, t.ready_at, t.version, t.version_id,
+            t.changed_at, t.xml_enc
+       FROM gw.pupils p
+       LEFT JOIN LATERAL (
+         SELECT t.dossier_id, t.state, t.ready_at, v.version, v.id AS version_id,
+                greatest(v.created_at, coalesce(v.inspected_at, v.created_at)) AS changed_at,
+                CASE WHEN t.state = 'klaargezet'
+                          AND ($4::timestamptz IS NULL
+                               OR greatest(v.created_at, coalesce(v.inspected_at, v.created_at)) > $4)
+                     THEN v.xml_enc END AS xml_enc
+           FROM gw.dossier_destinations t
+           JOIN gw.dossiers d ON d.id = t.dossier_id
+           JOIN gw.dossier_versions v ON v.id = t.version_id
+          WHERE d.pupil_id = p.id AND t.destination_brin = $3
+          ORDER BY t.state = 'klaargezet' DESC, t.ready_at DESC
+          LIMIT 1
+       ) t ON true
+      WHERE p.school_brin = $1 AND p.pupil_key = $2`,
+    [input.schoolBrin, input.pupilKey, input.destinationBrin, input.onlyIfChangedSince ?? null],
   );
-  const latest = rows[0];
+  const pupil = rows[0];
+  if (!pupil) return { result: 'LeerlingNietGevonden' };
+  const pupilId = pupil.pupil_id;
+  const who = decodeIdentity(keyring.decrypt(pupil.identity_enc, identityAad(pupilId)));
+  if (!surnameMatches(input.ids.achternaam, who) || input.ids.geboortedatum?.trim() !== who.geboortedatum) {
+    return { result: 'GegevensKomenNietOvereen' };
+  }
+
+  const latest = pupil.dossier_id === null ? undefined : pupil;
   if (latest?.state === 'klaargezet') {
     return {
       result: 'ready',
-      dossierId: latest.dossier_id,
+      dossierId: latest.dossier_id as string,
       version: latest.version,
       versionId: latest.version_id,
       readyAt: latest.ready_at,
       changedAt: latest.changed_at,
+      ...(latest.xml_enc
+        ? { xml: Buffer.from(keyring.decrypt(latest.xml_enc, versionAad(latest.version_id))) }
+        : {}),
     };
   }
   if (latest?.state === 'verlopen') {
@@ -81,7 +104,7 @@ export async function findReadyDossier(
       latest.dossier_id,
     ]);
     if (dossier.rows[0]?.state === 'verlopen')
-      return { result: 'DossierVerlopen', dossierId: latest.dossier_id };
+      return { result: 'DossierVerlopen', dossierId: latest.dossier_id as string };
   }
   const any = await tx.query<{ id: string }>(
     'SELECT id FROM gw.dossiers WHERE pupil_id = $1 ORDER BY schooljaar DESC LIMIT 1',

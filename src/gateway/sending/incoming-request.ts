@@ -1,10 +1,8 @@
 import { commitment, SEAL_INFO } from '../../platform/crypto/index.js';
 import { isAppError } from '../../platform/errors.js';
 import type { PupilIdentifiers } from '../../platform/protocol.js';
-import type { ChainCallCtx } from '../chain/chain-ctx.js';
 import type { DocumentRequestMessage } from '../chain/clients.js';
-import { deliveryPointKeys } from '../hosting/delivery-point-keys.js';
-import type { HostedDeliveryPoint } from '../hosting/delivery-points.js';
+import type { DeliveryPointKeys } from '../hosting/delivery-point-keys.js';
 import { isBrin } from '../pupils/identity.js';
 
 /** Whether a document request has the shape of protocol.ts (the route's schema checks it too). */
@@ -24,12 +22,9 @@ export function wellFormed(r: DocumentRequestMessage): boolean {
 
 /** The identifiers, or undefined when the box cannot be opened or does not hold identifiers. */
 export async function unsealIdentifiers(
-  ctx: ChainCallCtx,
-  point: HostedDeliveryPoint,
+  keys: DeliveryPointKeys,
   request: DocumentRequestMessage,
 ): Promise<PupilIdentifiers | undefined> {
-  // The current key, or an earlier one in its grace period after a key rotation.
-  const keys = await deliveryPointKeys(ctx.db, ctx.keyring, point.routingKey, ctx.now());
   try {
     const plain = await keys.open(request.identifiers, {
       info: SEAL_INFO.identifiers,
