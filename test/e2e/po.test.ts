@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { schoolYearOf } from '../../src/region/index.js';
 import { generateDossier, readDossier, writeDossier } from '../../src/standard/index.js';
 import {
   type DemoAccount,
@@ -81,6 +82,8 @@ describe('the po school (browser)', () => {
       });
     }
   }
+  // the demo's dossiers are of this school year (the worklist shows the latest year)
+  const SCHOOL_YEAR = schoolYearOf(new Date().toISOString().slice(0, 10));
   const list = async () => (await gw(PO, 'GET', '/dossiers')) as ListItem[];
 
   beforeAll(async () => {
@@ -91,6 +94,7 @@ describe('the po school (browser)', () => {
         {
           profile: 'POVO',
           seed: 'e2e-po-journey',
+          schooljaar: SCHOOL_YEAR,
           attachments: 'none',
           school: { brincode: PO, vestigingscode: '00', naam: 'Basisschool De Regenboog' },
         },
@@ -109,11 +113,14 @@ describe('the po school (browser)', () => {
     const indexes = Array.from({ length: 111 }, (_, i) => 8 + i);
     for (let i = 0; i < indexes.length; i += 4) {
       await Promise.all(
-        indexes
-          .slice(i, i + 4)
-          .map((index) =>
-            gw(PO, 'POST', '/dossiers/generated', { profile: 'POVO', seed: `demo-${PO}`, index }),
-          ),
+        indexes.slice(i, i + 4).map((index) =>
+          gw(PO, 'POST', '/dossiers/generated', {
+            profile: 'POVO',
+            seed: `demo-${PO}`,
+            index,
+            schooljaar: SCHOOL_YEAR,
+          }),
+        ),
       );
     }
     await register(journeyDossier.dossierId, [
@@ -346,7 +353,8 @@ describe('the po school (browser)', () => {
         region: 'Demo-regio Eemland',
       }),
     });
-    expect(await switched.json()).toMatchObject({ expired: 2 });
+    // these two, and the two dossiers of the demo's finished pilot at this school (demo-pilot.ts)
+    expect(await switched.json()).toMatchObject({ expired: 4 });
     await page.goto(`${server.url}/school/${PO}/vertrek/${readyForBulk[0]}`);
     await page.getByText(`Het dossier voor ${LYCEUM.name} is verlopen bij de zomerwissel op`).waitFor();
     await expect(page.locator('.ovs-po-status').textContent()).resolves.toContain('Verlopen');

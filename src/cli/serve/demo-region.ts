@@ -8,6 +8,8 @@ import {
   gatewaySummerSwitch,
   type RegionDeps,
   saveTimeline,
+  schoolYearOf,
+  seedDemoEvaluation,
   trafficCenterFacts,
 } from '../../region/index.js';
 
@@ -63,7 +65,8 @@ const SCHOOL_CONTACTS: Array<{
 /**
  * The demo region "Demo-regio Eemland" (holiday region midden): the demo schools as members, the
  * region's own contacts for the help pages, the schools' contacts per role, and the timeline of
- * school year 2026-2027 (which also gives the gateway the region's summer switch).
+ * current school year (which also gives the gateway the region's summer switch), and the closed
+ * evaluation of the previous school year with made-up answers and findings.
  */
 export async function seedDemoRegion(
   ctx: Ctx,
@@ -89,16 +92,21 @@ export async function seedDemoRegion(
     email: 'j.kok@regio-eemland.demo.test',
   });
   for (const c of SCHOOL_CONTACTS) await addSchoolContact(ctx, { regionId: DEMO_REGION_ID, ...c });
+  // This school year's timeline (so the dashboard is about now): the same days every year.
+  const schoolYear = schoolYearOf(ctx.now().toISOString().slice(0, 10));
+  const spring = Number(schoolYear.slice(5));
   await saveTimeline(ctx, regionDeps, {
     regionId: DEMO_REGION_ID,
-    schoolYear: '2026-2027',
+    schoolYear,
     dates: {
-      inspectedBy: '2027-03-05',
-      registeredBy: '2027-03-19',
-      destinationKnownBy: '2027-03-26',
-      readyBy: '2027-04-09',
-      requestedBy: '2027-04-16',
-      summerSwitch: '2027-07-17',
+      inspectedBy: `${spring}-03-05`,
+      registeredBy: `${spring}-03-19`,
+      destinationKnownBy: `${spring}-03-26`,
+      readyBy: `${spring}-04-09`,
+      requestedBy: `${spring}-04-16`,
+      summerSwitch: `${spring}-07-17`,
     },
   });
+  // The evaluation of the previous school year, closed, with answers and findings for this timeline.
+  await seedDemoEvaluation(ctx, DEMO_REGION_ID);
 }

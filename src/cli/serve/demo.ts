@@ -12,7 +12,7 @@ import type { Keyring } from '../../platform/context.js';
 import { type Actor, type Ctx, SYSTEM_ACTOR } from '../../platform/context.js';
 import type { Db } from '../../platform/db/index.js';
 import { certificateFingerprint, type TlsMaterial } from '../../platform/pki/index.js';
-import { seedDemoOkr, seedDemoSnapshots } from '../../region/index.js';
+import { schoolYearOf, seedDemoOkr, seedDemoSnapshots } from '../../region/index.js';
 import {
   grantMandate,
   registerDeliveryPoint,
@@ -20,6 +20,7 @@ import {
   registerSupplierSystem,
   setAdmission,
 } from '../../trafficcenter/index.js';
+import { seedDemoPilot } from './demo-pilot.js';
 import { DEMO_REGION_ID, seedDemoRegion } from './demo-region.js';
 
 /** The demo region of `npm start`: a few po and vo schools, pupils and dossiers, API keys. */
@@ -126,6 +127,8 @@ export async function seedDemo(deps: {
           profile: 'POVO',
           seed: `demo-${s.brin}`,
           index: i,
+          // pupils leaving this school year, as the region's timeline and monitoring count them
+          schooljaar: schoolYearOf(new Date().toISOString().slice(0, 10)),
         });
       }
     }
@@ -137,6 +140,13 @@ export async function seedDemo(deps: {
   // The region's own transfer report (OKR), mapped to the OSO gegevensset, with its addendum.
   await seedDemoOkr(ctx(), DEMO_REGION_ID);
   credentials.accounts = await seedDemoAccounts(ctx());
+  // A finished pilot: one pair exchanged both pilot dossiers through this node's own chain (the
+  // traffic center is this node's chain listener in the all-in-one role).
+  await seedDemoPilot(ctx(), {
+    regionId: DEMO_REGION_ID,
+    tls: deps.tls,
+    trafficCenterUrl: deps.publicChainUrl,
+  });
   await writeFile(join(deps.dataDir, 'demo-credentials.json'), `${JSON.stringify(credentials, null, 2)}\n`, {
     mode: 0o600,
   });
