@@ -93,6 +93,8 @@ export {
   requestMilestoneReport,
   scheduleMilestoneReports,
 } from './monitoring/report-milestones.js';
+// ---- the region's pilot: fictional pupils with test BSNs, apart from production (ADR 0007) ------
+export * from './pilot/index.js';
 // ---- receiving side ---------------------------------------------------------------------------
 export {
   asJson,

@@ -403,6 +403,58 @@ export const ERRORS = {
     nl: 'Deze persoon staat al als contactpersoon voor deze rol bij deze school.',
     en: 'This person is already a contact for this role at this school.',
   },
+  // region reminders (src/region/reminders)
+  REMINDER_NOTICE_NOT_FOUND: {
+    status: 404,
+    nl: 'Deze melding bestaat niet (meer) bij deze school.',
+    en: 'This notice does not exist (any more) at this school.',
+  },
+  // region pilot (src/region/pilot, ADR 0007): fictional pupils with test BSNs, kept apart from production
+  PILOT_NOT_FOUND: {
+    status: 404,
+    nl: 'Deze pilot bestaat niet (in deze regio).',
+    en: 'This pilot does not exist (in this region).',
+  },
+  PILOT_EXISTS: {
+    status: 409,
+    nl: 'De regio heeft al een pilot met deze naam; kies een andere naam.',
+    en: 'The region already has a pilot with this name; choose another name.',
+  },
+  PILOT_INVALID: {
+    status: 422,
+    nl: 'De pilot is niet goed ingevuld; zie de uitleg bij de velden. Er is niets opgeslagen.',
+    en: 'The pilot is not filled in correctly; see the explanation at the fields. Nothing was stored.',
+  },
+  PILOT_PAIR_NOT_FOUND: {
+    status: 404,
+    nl: 'Dit schoolpaar hoort niet (meer) bij deze pilot.',
+    en: 'This pair of schools is not (or no longer) part of this pilot.',
+  },
+  PILOT_PAIR_STARTED: {
+    status: 409,
+    nl: 'Dit schoolpaar is al met de uitwisseling begonnen en kan niet meer uit de pilot.',
+    en: 'This pair of schools has started exchanging and can no longer leave the pilot.',
+  },
+  PILOT_TEST_BSN_REQUIRED: {
+    status: 422,
+    nl: 'Een pilotdossier gaat over een fictieve leerling met een BSN uit de testreeks van RvIG (999990000 tot en met 999999999, elfproef).',
+    en: 'A pilot dossier is about a fictional pupil with a BSN from the RvIG test range (999990000 to 999999999, 11-check).',
+  },
+  PILOT_TEST_BSN_NOT_ALLOWED: {
+    status: 422,
+    nl: 'Dit nummer komt uit de testreeks van RvIG (999990000 tot en met 999999999). Zulke nummers horen alleen bij de pilot van de regio, niet bij echte leerlingen.',
+    en: 'This number is from the RvIG test range (999990000 to 999999999). Such numbers belong only to the region’s pilot, not to real pupils.',
+  },
+  PILOT_TEST_NUMBERS_USED_UP: {
+    status: 409,
+    nl: 'Alle BSN’s uit de testreeks zijn al aan pilotleerlingen gegeven.',
+    en: 'Every BSN of the test range has been given to a pilot pupil already.',
+  },
+  PILOT_NO_RECIPIENTS: {
+    status: 422,
+    nl: 'Er is niemand om te berichten: vul bij minstens één leverancier een e-mailadres in, of zorg dat de servicedesk een account heeft.',
+    en: 'There is nobody to notify: enter an e-mail address for at least one supplier, or make sure the servicedesk has an account.',
+  },
   // region OKR coverage (src/region/okr): the region's transfer report and its addendum
   OKR_FILE_INVALID: {
     status: 400,
@@ -448,6 +500,47 @@ export const ERRORS = {
     status: 400,
     nl: 'Het addendum is niet goed ingevuld; zie de uitleg bij de velden.',
     en: 'The addendum is not filled in correctly; see the explanation at the fields.',
+  },
+  // region evaluation (src/region/evaluation): questionnaires per role, answered by link
+  EVALUATION_NOT_FOUND: {
+    status: 404,
+    nl: 'Deze evaluatie bestaat niet (in deze regio).',
+    en: 'This evaluation does not exist (in this region).',
+  },
+  EVALUATION_EXISTS: {
+    status: 409,
+    nl: 'De regio heeft al een evaluatie voor dit schooljaar; open die.',
+    en: 'The region already has an evaluation for this school year; open that one.',
+  },
+  EVALUATION_STATE_INVALID: {
+    status: 409,
+    nl: 'Dit kan niet in de huidige toestand van de evaluatie (concept, open of gesloten).',
+    en: 'This is not possible in the evaluation’s current state (concept, open or closed).',
+  },
+  EVALUATION_ROLE_NOT_ASKED: {
+    status: 422,
+    nl: 'Deze evaluatie stelt geen vragen aan deze rol.',
+    en: 'This evaluation asks no questions of this role.',
+  },
+  EVALUATION_LINK_INVALID: {
+    status: 404,
+    nl: 'Deze link naar de vragenlijst werkt niet. Misschien is hij niet helemaal overgenomen, of vervangen door een nieuwe link. Vraag om de juiste link.',
+    en: 'This link to the questionnaire does not work. Perhaps it was not copied completely, or it was replaced by a new link. Ask for the right link.',
+  },
+  EVALUATION_NOT_OPEN: {
+    status: 409,
+    nl: 'Deze vragenlijst is nu niet open: hij is nog niet begonnen of al gesloten. Er zijn geen antwoorden opgeslagen.',
+    en: 'This questionnaire is not open now: it has not started yet or has closed. No answers were stored.',
+  },
+  EVALUATION_ANSWERS_INVALID: {
+    status: 400,
+    nl: 'De antwoorden kloppen niet; zie de uitleg bij de vragen. Er is niets opgeslagen.',
+    en: 'The answers are not valid; see the explanation at the questions. Nothing was stored.',
+  },
+  EVALUATION_FINDING_NOT_FOUND: {
+    status: 404,
+    nl: 'Deze bevinding bestaat niet (meer).',
+    en: 'This finding does not exist (any more).',
   },
 } as const satisfies Record<string, { status: number } & Message>;
 

@@ -1,9 +1,11 @@
 import type { Ctx } from '../platform/context.js';
 import { AppError } from '../platform/errors.js';
 import type { RegionDeps } from './deps.js';
+import { type TimelineFeedback, timelineFeedback } from './evaluation/timeline-feedback.js';
 import { authorizeRegion, findTimeline, requireRegion } from './region-store.js';
 import type { HolidayRegion } from './school-calendar.js';
 import {
+  evaluationWarnings,
   isSchoolYear,
   type TimelineDates,
   type TimelineWarning,
@@ -22,9 +24,14 @@ export interface TimelineView {
   minGapSchoolDays: number;
   /** The date (MM-DD) the gateway now runs the region's summer switch on, if it has one. */
   gatewaySummerSwitch: string | null;
+  /** What the previous school year's evaluation found (findings, gaps too short), if it had one. */
+  evaluation: TimelineFeedback | null;
 }
 
-/** A region's timeline of one school year, with its warnings worked out again. */
+/**
+ * A region's timeline of one school year, with its warnings worked out again — among them the gaps
+ * that the previous school year's evaluation found too short — and that evaluation's findings.
+ */
 export async function getTimeline(
   ctx: Ctx,
   deps: Pick<RegionDeps, 'summerSwitch'>,
@@ -34,10 +41,14 @@ export async function getTimeline(
   if (!isSchoolYear(input.schoolYear)) {
     throw new AppError('VALIDATION_FAILED', { field: 'schoolYear', reason: 'e.g. 2026-2027' });
   }
-  const { region, timeline } = await ctx.db.transaction(async (tx) => ({
-    region: await requireRegion(tx, input.regionId),
-    timeline: await findTimeline(tx, input.regionId, input.schoolYear),
-  }));
+  const { region, timeline, feedback } = await ctx.db.transaction(async (tx) => {
+    const region = await requireRegion(tx, input.regionId);
+    return {
+      region,
+      timeline: await findTimeline(tx, input.regionId, input.schoolYear),
+      feedback: await timelineFeedback(tx, region, input.schoolYear),
+    };
+  });
   const { holidayRegion, minGapSchoolDays } = region.settings;
   return {
     regionId: region.id,
@@ -45,10 +56,14 @@ export async function getTimeline(
     dates: timeline?.dates ?? null,
     updatedAt: timeline?.updatedAt ?? null,
     warnings: timeline
-      ? timelineWarnings(input.schoolYear, timeline.dates, { holidayRegion, minGapSchoolDays })
+      ? [
+          ...timelineWarnings(input.schoolYear, timeline.dates, { holidayRegion, minGapSchoolDays }),
+          ...evaluationWarnings(timeline.dates, feedback?.gaps ?? [], { holidayRegion, minGapSchoolDays }),
+        ]
       : [],
     holidayRegion,
     minGapSchoolDays,
     gatewaySummerSwitch: (await deps.summerSwitch.current(region.name)) ?? null,
+    evaluation: feedback,
   };
 }

@@ -21,6 +21,7 @@ export type {
   InvitationMail,
   RegionDeps,
 } from './deps.js';
+export * from './evaluation/index.js';
 export { getRegion, type MemberSchool, type RegionOverview } from './get-region.js';
 export { getTimeline, type TimelineView } from './get-timeline.js';
 export { type CoordinatorInvitation, inviteCoordinator } from './invite-coordinator.js';
@@ -30,6 +31,7 @@ export { listSchoolContacts, type SchoolContactList } from './list-school-contac
 export { regionMigrations } from './migrations.js';
 export * from './monitoring/index.js';
 export * from './okr/index.js';
+export * from './pilot/index.js';
 export {
   REQUIRED_ROLES,
   type ReadinessCheck,
@@ -37,6 +39,7 @@ export {
   type SchoolReadiness,
 } from './readiness-rules.js';
 export type { Region, RegionSettings } from './region-store.js';
+export * from './reminders/index.js';
 export { removeMemberSchool } from './remove-member-school.js';
 export { removeRegionContact } from './remove-region-contact.js';
 export { removeSchoolContact } from './remove-school-contact.js';

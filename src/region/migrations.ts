@@ -1,6 +1,9 @@
 import type { Migration } from '../platform/db/index.js';
+import { evaluationMigrations } from './evaluation/migrations.js';
 import { monitoringMigrations } from './monitoring/migrations.js';
 import { okrMigrations } from './okr/migrations.js';
+import { pilotMigrations } from './pilot/migrations.js';
+import { reminderMigrations } from './reminders/migrations.js';
 
 /**
  * The region module's tables (schema `region`): regions with their settings, member schools,
@@ -109,4 +112,10 @@ export const regionMigrations: Migration[] = [
   ...monitoringMigrations,
   // the OKR coverage: the region's transfer report and its mapping (region-2xx)
   ...okrMigrations,
+  // the reminders before and after the timeline's deadlines (region-3xx)
+  ...reminderMigrations,
+  // the pilot: pairs of schools exchanging dossiers of fictional pupils (region-4xx, ADR 0007)
+  ...pilotMigrations,
+  // the evaluation: questionnaires per role, anonymous answers, findings (region-5xx)
+  ...evaluationMigrations,
 ];

@@ -2,9 +2,11 @@ import * as audit from '../platform/audit/index.js';
 import type { Ctx } from '../platform/context.js';
 import { AppError } from '../platform/errors.js';
 import type { RegionDeps } from './deps.js';
+import { timelineFeedback } from './evaluation/timeline-feedback.js';
 import { authorizeRegion, listTimelines, requireRegion, TIMELINE_COLUMNS } from './region-store.js';
 import { applySummerSwitch } from './summer-switch.js';
 import {
+  evaluationWarnings,
   isSchoolYear,
   TIMELINE_FIELDS,
   type TimelineDates,
@@ -38,7 +40,8 @@ export interface SavedTimeline {
  * it — is refused (TIMELINE_DATE_INVALID, TIMELINE_ORDER_INVALID) with an explanation that names
  * both dates; `details.problems` lists every problem at its field. A timeline that can work is saved
  * with warnings (a deadline in a school holiday, a gap shorter than the region's minimum of school
- * days). Then the gateway gets the region's next summer switch.
+ * days, or shorter than the previous year's evaluation suggests). Then the gateway gets the
+ * region's next summer switch.
  */
 export async function saveTimeline(
   ctx: Ctx,
@@ -72,7 +75,7 @@ export async function saveTimeline(
     );
   }
   const now = ctx.now();
-  const { region, timelines } = await ctx.db.transaction(async (tx) => {
+  const { region, timelines, feedback } = await ctx.db.transaction(async (tx) => {
     const region = await requireRegion(tx, input.regionId, { lock: true });
     const columns = TIMELINE_FIELDS.map((f) => TIMELINE_COLUMNS[f]);
     await tx.query(
@@ -87,14 +90,21 @@ export async function saveTimeline(
       subject: input.regionId,
       details: { schoolYear: input.schoolYear, ...dates },
     });
-    return { region, timelines: await listTimelines(tx, input.regionId) };
+    return {
+      region,
+      timelines: await listTimelines(tx, input.regionId),
+      feedback: await timelineFeedback(tx, region, input.schoolYear),
+    };
   });
   const { holidayRegion, minGapSchoolDays } = region.settings;
   return {
     regionId: region.id,
     schoolYear: input.schoolYear,
     dates,
-    warnings: timelineWarnings(input.schoolYear, dates, { holidayRegion, minGapSchoolDays }),
+    warnings: [
+      ...timelineWarnings(input.schoolYear, dates, { holidayRegion, minGapSchoolDays }),
+      ...evaluationWarnings(dates, feedback?.gaps ?? [], { holidayRegion, minGapSchoolDays }),
+    ],
     summerSwitch: await summerSwitchOutcome(ctx, deps, region, timelines, input.schoolYear),
   };
 }

@@ -157,11 +157,39 @@ const Warning = Type.Object({
     Type.Literal('holiday'),
     Type.Literal('dayOff'),
     Type.Literal('noHolidayData'),
+    Type.Literal('evaluation'),
   ]),
   field: Type.Optional(TimelineField),
   otherField: Type.Optional(TimelineField),
   schoolDays: Type.Optional(Type.Integer()),
+  suggestedSchoolDays: Type.Optional(Type.Integer()),
   message: Message,
+});
+
+/** What the previous school year's evaluation tells this timeline (evaluation/timeline-feedback.ts). */
+const TimelineFeedback = Type.Object({
+  schoolYear: Type.String({ description: 'the evaluated school year' }),
+  evaluationId: Type.String(),
+  findings: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      milestone: Nullable(TimelineField),
+      text: Type.String(),
+      createdAt: Type.String(),
+    }),
+  ),
+  gaps: Type.Array(
+    Type.Object({
+      field: TimelineField,
+      otherField: TimelineField,
+      schoolYear: Type.String(),
+      mean: Type.Number(),
+      answers: Type.Integer(),
+      schoolDays: Nullable(Type.Integer()),
+      suggestedSchoolDays: Type.Integer(),
+      message: Message,
+    }),
+  ),
 });
 
 export const TimelineView = Type.Object({
@@ -173,6 +201,7 @@ export const TimelineView = Type.Object({
   holidayRegion: HolidayRegion,
   minGapSchoolDays: Type.Integer(),
   gatewaySummerSwitch: Nullable(Type.String({ description: 'MM-DD' })),
+  evaluation: Nullable(TimelineFeedback),
 });
 
 export const SavedTimeline = Type.Object({

@@ -178,3 +178,40 @@ export function noHolidayData(schoolYear: string): Message {
     en: `Overstap does not know the school holidays of school year ${schoolYear} yet; the dates were not checked against the holidays (only against weekends and public holidays).`,
   };
 }
+
+const mean = (value: number): Message => ({
+  nl: value.toFixed(1).replace('.', ','),
+  en: value.toFixed(1),
+});
+
+/**
+ * The previous year's evaluation found the gap before `field` too short. Without `now` (no dates
+ * yet) the advice alone; with it, how many school days the dates give now.
+ */
+export function evaluationGap(
+  gap: {
+    field: TimelineField;
+    otherField: TimelineField;
+    schoolYear: string;
+    mean: number;
+    answers: number;
+    schoolDays: number | null;
+  },
+  suggested: number,
+  now?: number,
+): Message {
+  const m = mean(gap.mean);
+  const then =
+    gap.schoolDays === null
+      ? { nl: '', en: '' }
+      : {
+          nl: `; toen zaten er ${gap.schoolDays} schooldagen tussen ${quote(gap.otherField, 'nl')} en ${quote(gap.field, 'nl')}`,
+          en: `; it had ${gap.schoolDays} school days between ${quote(gap.otherField, 'en')} and ${quote(gap.field, 'en')} then`,
+        };
+  const current =
+    now === undefined ? { nl: '', en: '' } : { nl: ` Nu zijn het er ${now}.`, en: ` Now there are ${now}.` };
+  return {
+    nl: `Bij de evaluatie van ${gap.schoolYear} vonden de deelnemers dat er te weinig tijd was voor ${quote(gap.field, 'nl')} (gemiddeld ${m.nl} van 5 op ‘Er was genoeg tijd’, ${gap.answers} antwoorden${then.nl}). Geef minstens ${suggested} schooldagen na ${quote(gap.otherField, 'nl')}.${current.nl}`,
+    en: `In the evaluation of ${gap.schoolYear} the participants found there was too little time for ${quote(gap.field, 'en')} (on average ${m.en} of 5 on ‘There was enough time’, ${gap.answers} answers${then.en}). Give at least ${suggested} school days after ${quote(gap.otherField, 'en')}.${current.en}`,
+  };
+}

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { type TimelineDates, timelineProblems, timelineWarnings } from './timeline-rules.js';
+import {
+  evaluationWarnings,
+  type GapFeedback,
+  suggestedGap,
+  type TimelineDates,
+  timelineProblems,
+  timelineWarnings,
+} from './timeline-rules.js';
 
 /** A timeline of 2026-2027 that works in region midden, without warnings. */
 const GOOD: TimelineDates = {
@@ -131,5 +138,42 @@ describe('the rules of a timeline', () => {
     };
     expect(timelineProblems('2029-2030', later)).toEqual([]);
     expect(timelineWarnings('2029-2030', later, MIDDEN).map((w) => w.kind)).toEqual(['noHolidayData']);
+  });
+});
+
+describe('what the previous year’s evaluation suggests (a warning, never a refusal)', () => {
+  const short: GapFeedback = {
+    field: 'requestedBy',
+    otherField: 'readyBy',
+    schoolYear: '2025-2026',
+    mean: 2.25,
+    answers: 12,
+    schoolDays: 5,
+  };
+
+  it('suggests a school week more than the gap that was found too short', () => {
+    expect(suggestedGap(short, 5)).toBe(10);
+    expect(suggestedGap({ ...short, schoolDays: null }, 5)).toBe(10);
+    expect(suggestedGap({ ...short, schoolDays: 2 }, 7)).toBe(12);
+  });
+
+  it('warns while the gap is still shorter than suggested, naming the evaluation, and not once it is long enough', () => {
+    // 9 April → 16 April 2027: 5 school days, as in the evaluated year
+    const [warning] = evaluationWarnings(GOOD, [short], MIDDEN);
+    expect(warning).toEqual({
+      kind: 'evaluation',
+      field: 'requestedBy',
+      otherField: 'readyBy',
+      schoolDays: 5,
+      suggestedSchoolDays: 10,
+      message: {
+        nl: 'Bij de evaluatie van 2025-2026 vonden de deelnemers dat er te weinig tijd was voor ‘Dossiers opgevraagd’ (gemiddeld 2,3 van 5 op ‘Er was genoeg tijd’, 12 antwoorden; toen zaten er 5 schooldagen tussen ‘Dossiers klaargezet’ en ‘Dossiers opgevraagd’). Geef minstens 10 schooldagen na ‘Dossiers klaargezet’. Nu zijn het er 5.',
+        en: 'In the evaluation of 2025-2026 the participants found there was too little time for ‘Dossiers requested’ (on average 2.3 of 5 on ‘There was enough time’, 12 answers; it had 5 school days between ‘Dossiers set ready’ and ‘Dossiers requested’ then). Give at least 10 school days after ‘Dossiers set ready’. Now there are 5.',
+      },
+    });
+    // two weeks later: 10 school days, no warning
+    expect(evaluationWarnings({ ...GOOD, requestedBy: '2027-04-23' }, [short], MIDDEN)).toEqual([]);
+    // the timeline itself can still work: no problem, the evaluation only suggests
+    expect(timelineProblems('2026-2027', GOOD)).toEqual([]);
   });
 });

@@ -40,11 +40,13 @@ export interface TimelineProblem {
 
 /** Something a coordinator should look at; the timeline is saved anyway. */
 export interface TimelineWarning {
-  kind: 'gap' | 'holiday' | 'dayOff' | 'noHolidayData';
+  kind: 'gap' | 'holiday' | 'dayOff' | 'noHolidayData' | 'evaluation';
   field?: TimelineField;
   otherField?: TimelineField;
   /** For a gap: the school days after `otherField` up to and including `field`. */
   schoolDays?: number;
+  /** For an `evaluation` warning: the school days the previous year's evaluation suggests at least. */
+  suggestedSchoolDays?: number;
   message: Message;
 }
 
@@ -155,4 +157,54 @@ export function timelineWarnings(
     }
   }
   return warnings;
+}
+
+/**
+ * A gap that the previous school year's evaluation found too short: the mean answer on "there was
+ * enough time to …" for the date at its end was low (evaluation/timeline-feedback.ts).
+ */
+export interface GapFeedback {
+  /** The later date of the gap; the gap runs from the date before it. */
+  field: Exclude<TimelineField, 'inspectedBy'>;
+  otherField: TimelineField;
+  /** The evaluated school year, the mean answer (1–5) and how many answered. */
+  schoolYear: string;
+  mean: number;
+  answers: number;
+  /** The gap's school days in the evaluated year's timeline (null when that year had none). */
+  schoolDays: number | null;
+}
+
+/** How much more room a gap that was found too short gets: one school week. */
+export const LONGER_GAP_SCHOOL_DAYS = 5;
+
+/** The school days a gap that was found too short should at least have: a week more than then. */
+export function suggestedGap(gap: GapFeedback, minGapSchoolDays: number): number {
+  return Math.max(gap.schoolDays ?? minGapSchoolDays, minGapSchoolDays) + LONGER_GAP_SCHOOL_DAYS;
+}
+
+/**
+ * A suggestion, never a refusal: each gap that the previous year's evaluation found too short and
+ * that is still shorter than `suggestedGap` in these dates.
+ */
+export function evaluationWarnings(
+  dates: TimelineDates,
+  gaps: readonly GapFeedback[],
+  rules: { holidayRegion: HolidayRegion; minGapSchoolDays: number },
+): TimelineWarning[] {
+  return gaps.flatMap((gap) => {
+    const schoolDays = schoolDaysBetween(dates[gap.otherField], dates[gap.field], rules.holidayRegion);
+    const suggested = suggestedGap(gap, rules.minGapSchoolDays);
+    if (schoolDays >= suggested) return [];
+    return [
+      {
+        kind: 'evaluation' as const,
+        field: gap.field,
+        otherField: gap.otherField,
+        schoolDays,
+        suggestedSchoolDays: suggested,
+        message: T.evaluationGap(gap, suggested, schoolDays),
+      },
+    ];
+  });
 }

@@ -8,12 +8,19 @@ import {
   PasswordResetRequestPage,
   SignInPage,
 } from './pages/auth';
+import { AnswerPage } from './pages/evaluation';
 import { HomePage } from './pages/home';
 import { InspectionPage } from './pages/parent';
 import { PeoplePage } from './pages/people';
 import { LeavingDossierPage, LeavingListPage } from './pages/po';
 import { AdmittedSchoolsPage } from './pages/public';
-import { OkrAddendumFormPage, RegionPage, SchoolHelpPage, SchoolProgressPage } from './pages/region';
+import {
+  OkrAddendumFormPage,
+  RegionPage,
+  SchoolHelpPage,
+  SchoolPilotPage,
+  SchoolProgressPage,
+} from './pages/region';
 import { ServicedeskPage } from './pages/servicedesk';
 import { RegistrationPage, RegistrationsPage } from './pages/vo';
 import { SessionProvider } from './session';
@@ -34,6 +41,7 @@ export function App() {
                   <Routes>
                     <Route path="/" element={signedIn(<HomePage />)} />
                     <Route path="/inzage/:token" element={<InspectionPage />} />
+                    <Route path="/evaluatie/:token" element={<AnswerPage />} />
                     <Route path="/inloggen" element={<SignInPage />} />
                     <Route path="/uitnodiging/:token" element={<InvitationPage />} />
                     <Route path="/wachtwoord-herstellen" element={<PasswordResetRequestPage />} />
@@ -58,6 +66,7 @@ export function App() {
                     <Route path="/servicedesk/*" element={signedIn(<ServicedeskPage />)} />
                     <Route path="/school/:brin/hulp" element={signedIn(<SchoolHelpPage />)} />
                     <Route path="/school/:brin/voortgang" element={signedIn(<SchoolProgressPage />)} />
+                    <Route path="/school/:brin/pilot" element={signedIn(<SchoolPilotPage />)} />
                     <Route path="/regio/:regionId/*" element={signedIn(<RegionPage />)} />
                     <Route path="*" element={<NotFound />} />
                   </Routes>

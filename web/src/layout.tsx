@@ -14,7 +14,8 @@ export function Shell({ children }: { children: ReactNode }) {
   const { pathname } = useLocation();
   const brin = matchPath('/school/:brin/*', pathname)?.params.brin;
   const regionId = matchPath('/regio/:regionId/*', pathname)?.params.regionId;
-  const parentPage = pathname.startsWith('/inzage/');
+  // pages behind a link, for people without an account: no "sign in" in the header
+  const parentPage = pathname.startsWith('/inzage/') || pathname.startsWith('/evaluatie/');
   const signedIn = me?.state === 'signed_in';
   const school = schools.find((s) => s.brin === brin);
   const navigate = useNavigate();
@@ -102,6 +103,7 @@ function SchoolMenu({ brin, name, sector }: { brin: string; name: string; sector
     },
     { to: `/school/${brin}/mensen`, label: t('nav.people'), show: can('school:people', brin) },
     { to: `/school/${brin}/voortgang`, label: t('region.monitoring.navSchool'), show: true },
+    { to: `/school/${brin}/pilot`, label: t('region.pilot.navSchool'), show: true },
     { to: `/school/${brin}/hulp`, label: t('region.nav.help'), show: true },
   ];
   return (

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import {
   createGatewayChainClients,
   ensureSummerSwitchScheduled,
+  type GatewayChain,
   gatewayJobHandlers,
   milestoneReportJobHandlers,
   registerGatewayApiRoutes,
@@ -30,12 +31,18 @@ import {
 import {
   gatewayDossierAttachments,
   gatewayMilestoneReports,
+  gatewayPilotExchanges,
   gatewayPupilLists,
   gatewaySummerSwitch,
   regionMilestoneReporter,
+  registerEvaluationRoutes,
   registerMonitoringRoutes,
   registerOkrRoutes,
+  registerPilotRoutes,
   registerRegionRoutes,
+  registerReminderRoutes,
+  reminderJobHandlers,
+  scheduleReminders,
   syncSummerSwitches,
   trafficCenterFacts,
   trafficCenterOutcomes,
@@ -136,8 +143,11 @@ export async function startOverstap(config: Config, options: StartOptions = {}):
       cleanups.push(() => expiry.stop());
     }
     let runner: JobRunner | undefined;
+    // the gateway's chain clients, also for the region's pilot (its vo schools request over the chain)
+    let gatewayChain: GatewayChain | undefined;
     if (hasGateway(config)) {
       const clients = createGatewayChainClients({ tls, trafficCenterUrl: config.trafficCenterUrl });
+      gatewayChain = clients;
       cleanups.push(() => clients.close());
       // This process among the gateway's instances on its database: a heartbeat, and a sweep that
       // releases the requests of instances that stopped (kill -9) within instanceStaleSeconds.
@@ -191,6 +201,16 @@ export async function startOverstap(config: Config, options: StartOptions = {}):
           ...(hasRegion(config)
             ? milestoneReportJobHandlers({ db, keyring, reporter: regionMilestoneReporter })
             : {}),
+          // the region's reminders: the daily run over every region, and each reminder's e-mails
+          ...(hasRegion(config)
+            ? reminderJobHandlers({
+                db,
+                keyring,
+                chain: trafficCenterFacts(db, keyring),
+                mail: { mailer, publicUrl: authDeps.publicUrl },
+                logger: api.log,
+              })
+            : {}),
         };
         runner = new JobRunner(db, handlers, {
           pollMs: 500,
@@ -223,7 +243,20 @@ export async function startOverstap(config: Config, options: StartOptions = {}):
       });
       // OKR coverage: the addendum goes into a dossier through the gateway's attachment use case.
       registerOkrRoutes(api, { ...regionDeps, attachments: gatewayDossierAttachments(), auth: adminAuth });
+      // The pilot (ADR 0007): fictional pupils' dossiers through this process's gateway and chain.
+      registerPilotRoutes(api, {
+        ...regionDeps,
+        exchanges: gatewayPilotExchanges(db, keyring, gatewayChain),
+        mailer,
+        auth: adminAuth,
+      });
+      // The evaluation: questionnaires per role, answered anonymously by link (/api/evaluatie/:token).
+      registerEvaluationRoutes(api, { db, keyring, mailer, publicUrl: authDeps.publicUrl, auth: adminAuth });
       await scheduleMilestoneReports(db);
+      // Reminders before and after the timeline's deadlines: the coordinator's log, settings and
+      // "send now", the schools' notices; the daily run comes after the gateway's counts.
+      registerReminderRoutes(api, { ...regionDeps, auth: adminAuth });
+      await scheduleReminders(db);
       const synced = await syncSummerSwitches(
         { db, keyring, actor: SYSTEM_ACTOR, requestId: `startup-${randomUUID()}`, now: () => new Date() },
         regionDeps,

@@ -8,7 +8,10 @@
  * registration notices carry no school year of their own and count when they came in that window.
  */
 
-/** The school's leaving pupils of the school year: one transfer dossier each (SWV dossiers are not). */
+/**
+ * The school's leaving pupils of the school year: one transfer dossier each (SWV dossiers are not,
+ * nor the region's pilot dossiers about fictional pupils, ADR 0007).
+ */
 export const LEAVING_DOSSIERS = `
   SELECT d.id, d.state, d.pupil_id, p.pupil_key, v.inspected_at, v.groep,
          t.destination_brin, t.ready_at
@@ -16,7 +19,8 @@ export const LEAVING_DOSSIERS = `
     JOIN gw.pupils p ON p.id = d.pupil_id
     JOIN gw.dossier_versions v ON v.dossier_id = d.id AND v.version = d.current_version
     LEFT JOIN gw.dossier_destinations t ON t.dossier_id = d.id AND t.state = 'klaargezet'
-   WHERE d.school_brin = $1 AND d.schooljaar = $2 AND d.profile NOT IN ('POSWV', 'VOSWV')`;
+   WHERE d.school_brin = $1 AND d.schooljaar = $2 AND d.profile NOT IN ('POSWV', 'VOSWV')
+     AND d.pilot_ref IS NULL`;
 
 /** Someone told us where the pupil registered (a pupil with several registrations is one pupil). */
 export const REGISTRATION_KNOWN = `EXISTS (
@@ -41,8 +45,9 @@ export const READY_NOT_REQUESTED = `l.state = 'klaargezet' AND l.destination_bri
    WHERE r.school_brin = $1 AND r.pupil_key = l.pupil_key AND r.destination_brin = l.destination_brin
      AND r.received_at >= l.ready_at)`;
 
-/** The school's registrations of the school year (receiving side), one per pupil (a unique key). */
-export const REGISTRATIONS_OF_YEAR = `r.school_brin = $1 AND r.created_at >= $3 AND r.created_at < $4`;
+/** The school's registrations of the school year (receiving side), one per pupil (a unique key); not the pilot's. */
+export const REGISTRATIONS_OF_YEAR = `r.school_brin = $1 AND r.created_at >= $3 AND r.created_at < $4
+  AND r.pilot_ref IS NULL`;
 
 /** A dossier arrived for the registration (also when it was imported or rejected since). */
 export const ARRIVED = `EXISTS (SELECT 1 FROM gw.received_dossiers x WHERE x.registration_id = r.id)`;

@@ -102,6 +102,7 @@ export async function listRegistrations(
   const { rows } = await ctx.db.query<RegistrationListRow>(
     `${REGISTRATION_LIST_SQL}
       WHERE r.school_brin = $1 AND ($2::text IS NULL OR r.state = $2) AND (NOT $3::boolean OR x.id IS NOT NULL)
+        AND r.pilot_ref IS NULL -- the region's pilot registrations have their own list (ADR 0007)
       ORDER BY r.created_at, r.id`,
     [input.schoolBrin, input.state ?? null, input.receivedOnly === true],
   );

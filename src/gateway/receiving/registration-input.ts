@@ -1,6 +1,7 @@
 import { AppError } from '../../platform/errors.js';
 import type { Message } from '../../standard/index.js';
 import type { TrafficCenterClient } from '../chain/clients.js';
+import { inTestBsnRange } from '../pilot/test-bsn.js';
 import {
   isBrin,
   isIsoDate,
@@ -63,6 +64,11 @@ export const REGISTRATION_PROBLEMS = {
     'Dit is geen geldig BSN: een BSN heeft negen cijfers en moet de elfproef doorstaan. Controleer het nummer.',
     'This is not a valid BSN: a BSN has nine digits and must pass the 11-check. Check the number.',
   ),
+  testBsn: P(
+    'a number from the test range 999990000-999999999 belongs to the region’s pilot only',
+    'Dit nummer komt uit de testreeks van RvIG (999990000 tot en met 999999999) en hoort bij geen echte leerling. Pilotleerlingen meldt u aan op de pilotpagina van de school.',
+    'This number is from the RvIG test range (999990000 to 999999999) and belongs to no real pupil. Register pilot pupils on the school’s pilot page.',
+  ),
   onderwijsnummer: P(
     'not a valid onderwijsnummer',
     'Dit is geen geldig onderwijsnummer. Controleer het nummer.',
@@ -116,6 +122,9 @@ export function checkRegistration(input: RegistrationFields, now: Date): Registr
   if (bsn && onr) problems.bsn = REGISTRATION_PROBLEMS.numberBoth;
   else if (!bsn && !onr) problems.bsn = REGISTRATION_PROBLEMS.numberMissing;
   else if (bsn && !isValidBsn(bsn)) problems.bsn = REGISTRATION_PROBLEMS.bsn;
+  // ADR 0007: the test range is the pilot's (pilot/register-pilot-pupil.ts), never a real registration's
+  else if (inTestBsnRange(bsn)) problems.bsn = REGISTRATION_PROBLEMS.testBsn;
+  else if (inTestBsnRange(onr)) problems.onderwijsnummer = REGISTRATION_PROBLEMS.testBsn;
   else if (onr && !isValidOnderwijsnummer(onr))
     problems.onderwijsnummer = REGISTRATION_PROBLEMS.onderwijsnummer;
   const geboortedatum = text(input.geboortedatum);

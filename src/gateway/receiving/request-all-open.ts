@@ -26,7 +26,7 @@ export async function requestAllOpen(
 ): Promise<BulkRequestResult> {
   authorize(ctx, 'request:send', input.schoolBrin);
   const { rows } = await ctx.db.query<{ id: string }>(
-    `SELECT id FROM gw.registrations WHERE school_brin = $1 AND state = ANY($2::text[])
+    `SELECT id FROM gw.registrations WHERE school_brin = $1 AND state = ANY($2::text[]) AND pilot_ref IS NULL
       ORDER BY preference_rank NULLS LAST, created_at, id`,
     [input.schoolBrin, OPEN],
   );

@@ -129,6 +129,8 @@ export async function dossierSummaries(
        ) dl ON true
       WHERE d.school_brin = $1 AND ($2::text IS NULL OR d.schooljaar = $2) AND ($3::text IS NULL OR d.state = $3)
         AND ($4::uuid IS NULL OR d.id = $4)
+        -- the region's pilot dossiers have their own list (ADR 0007); asked for by id, they are shown
+        AND ($4::uuid IS NOT NULL OR d.pilot_ref IS NULL)
       ORDER BY d.schooljaar DESC, d.created_at, d.id`,
     [filter.schoolBrin, filter.schooljaar ?? null, filter.state ?? null, filter.dossierId ?? null],
   );

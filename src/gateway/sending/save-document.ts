@@ -5,6 +5,8 @@ import { isUniqueViolation } from '../../platform/db/index.js';
 import { AppError } from '../../platform/errors.js';
 import type { Finding, ProfileCode } from '../../standard/index.js';
 import { requireHostedSchool } from '../hosting/hosted-schools.js';
+import { assertPilotIdentity } from '../pilot/pilot-identity.js';
+import { isTestBsn, type PilotKind } from '../pilot/test-bsn.js';
 import { encodeIdentity, type PupilIdentity } from '../pupils/identity.js';
 import { ownPupilKeyer } from '../pupils/pupil-key.js';
 import { type CheckedDocument, identityOf } from './check-document.js';
@@ -55,6 +57,8 @@ export async function saveDossierDocument(
     dossierId?: string;
     /** Refuse with DOSSIER_CHANGED unless `dossierId` is still at this version (an edit of what was read). */
     expectedVersion?: number;
+    /** A new dossier of the region's pilot (pilot/create-pilot-dossier.ts): a fictional pupil with a test BSN. */
+    pilot?: { ref: string; kind: PilotKind };
   },
 ): Promise<SavedDossier> {
   const { doc, schoolBrin } = input;
@@ -63,6 +67,9 @@ export async function saveDossierDocument(
     throw new AppError('DOSSIER_WRONG_SCHOOL', { schoolBrin, documentBrin: school.brincode.trim() });
   }
   const identity = identityOf(doc.dossier);
+  // ADR 0007: a new dossier is a pilot dossier exactly when its BSN is a test BSN (an edit keeps its
+  // pupil, checked below, and so what it was).
+  if (!input.dossierId) assertPilotIdentity(identity, input.pilot !== undefined);
   const year = input.schooljaar ?? schoolYearOf(doc.dossier.metadata.datum);
   if (!year || !/^\d{4}-\d{4}$/.test(year)) {
     throw new AppError('VALIDATION_FAILED', { field: 'schooljaar', reason: 'YYYY-YYYY' });
@@ -128,9 +135,19 @@ export async function saveDossierDocument(
         dossierId = randomUUID();
         version = 1;
         await tx.query(
-          `INSERT INTO gw.dossiers (id, school_brin, pupil_id, schooljaar, profile, state, current_version, state_changed_at, created_at)
-         VALUES ($1, $2, $3, $4, $5, 'concept', 1, $6, $6)`,
-          [dossierId, schoolBrin, pupilId, schooljaar, doc.profile, at],
+          `INSERT INTO gw.dossiers (id, school_brin, pupil_id, schooljaar, profile, state, current_version, state_changed_at, created_at,
+                                  pilot_ref, pilot_kind)
+         VALUES ($1, $2, $3, $4, $5, 'concept', 1, $6, $6, $7, $8)`,
+          [
+            dossierId,
+            schoolBrin,
+            pupilId,
+            schooljaar,
+            doc.profile,
+            at,
+            input.pilot?.ref ?? null,
+            input.pilot?.kind ?? null,
+          ],
         );
         await insertVersion(tx, ctx.keyring, dossierId, 1, docVersion(doc, input.origin, ctx, at));
       }
@@ -144,6 +161,7 @@ export async function saveDossierDocument(
           errors,
           warnings,
           ...(withdrawnFrom ? { withdrawnFrom } : {}),
+          ...(input.pilot ? { pilot: input.pilot.kind } : {}),
         },
       });
       return {
@@ -189,9 +207,9 @@ async function upsertPupil(
     await tx.query('UPDATE gw.pupils SET identity_enc = $2, updated_at = $3 WHERE id = $1', [id, enc, at]);
   } else {
     await tx.query(
-      `INSERT INTO gw.pupils (id, school_brin, pupil_key, identity_enc, created_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $5)`,
-      [id, schoolBrin, pupilKey, enc, at],
+      `INSERT INTO gw.pupils (id, school_brin, pupil_key, identity_enc, created_at, updated_at, pilot)
+       VALUES ($1, $2, $3, $4, $5, $5, $6)`,
+      [id, schoolBrin, pupilKey, enc, at, isTestBsn(identity.bsn)],
     );
   }
   return id;

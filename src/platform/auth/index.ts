@@ -31,6 +31,7 @@ export {
   PASSWORD_PARAMS,
   verifyPassword,
 } from './passwords.js';
+export { enforce as enforceRateLimit, type RateLimit } from './rate-limit.js';
 export { readInvitation } from './read-invitation.js';
 export { requestPasswordReset } from './request-password-reset.js';
 export { requireCaller, sessionOf, sessionTokenOf } from './require-caller.js';

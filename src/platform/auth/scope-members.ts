@@ -2,7 +2,7 @@ import type { Queryable } from '../db/index.js';
 import type { Role } from './roles.js';
 
 export interface ScopeMember {
-  /** The BRIN (school scope) or the region's id (region scope). */
+  /** The BRIN (school scope), the region's id (region scope), or '' (the servicedesk). */
   scopeId: string;
   accountId: string;
   name: string;
@@ -19,7 +19,7 @@ export interface ScopeMember {
  */
 export async function listScopeMembers(
   db: Queryable,
-  scope: 'school' | 'region',
+  scope: 'school' | 'region' | 'servicedesk',
   scopeIds: readonly string[],
 ): Promise<ScopeMember[]> {
   if (scopeIds.length === 0) return [];

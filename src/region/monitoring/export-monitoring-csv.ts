@@ -13,8 +13,8 @@ export interface MonitoringCsv {
   csv: string;
 }
 
-/** One field: quoted when needed, and never read as a formula by a spreadsheet. */
-function field(value: string | number | null): string {
+/** One field: quoted when needed, and never read as a formula by a spreadsheet (also the evaluation's). */
+export function field(value: string | number | null): string {
   if (value === null) return '';
   let text = String(value);
   if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;

@@ -8,14 +8,19 @@ import type { Random } from './random.js';
 
 const BSN_WEIGHTS = [9, 8, 7, 6, 5, 4, 3, 2, -1];
 
-/** A random BSN: nine digits, not starting with 0, passing the 11-check. */
+/**
+ * A random BSN: nine digits, not starting with 0, passing the 11-check — and never one of the range
+ * 999990000–999999999 that RvIG keeps for tests (a region's pilot uses those for its fictional
+ * pupils, and a school's own dossiers may not carry them).
+ */
 export function bsn(rng: Random): string {
   for (;;) {
     const digits = [rng.int(1, 9), ...Array.from({ length: 7 }, () => rng.int(0, 9))];
     let sum = 0;
     for (let i = 0; i < 8; i++) sum += BSN_WEIGHTS[i] * digits[i];
     const check = sum % 11;
-    if (check <= 9) return [...digits, check].join('');
+    const testRange = digits.slice(0, 5).every((d) => d === 9);
+    if (check <= 9 && !testRange) return [...digits, check].join('');
   }
 }
 

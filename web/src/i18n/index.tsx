@@ -5,12 +5,26 @@ import type { Language } from './define';
 import { parent } from './parent';
 import { po } from './po';
 import { region } from './region';
+import { regionEvaluation } from './region-evaluation';
+import { regionPilot } from './region-pilot';
+import { regionReminders } from './region-reminders';
 import { servicedesk } from './servicedesk';
 import { vo } from './vo';
 
 export type { Language };
 
-const catalogues = [common, auth, po, vo, parent, servicedesk, region] as const;
+const catalogues = [
+  common,
+  auth,
+  po,
+  vo,
+  parent,
+  servicedesk,
+  region,
+  regionReminders,
+  regionEvaluation,
+  regionPilot,
+] as const;
 type Catalogue = (typeof catalogues)[number];
 export type MessageKey = Catalogue extends infer C
   ? C extends { nl: infer M }

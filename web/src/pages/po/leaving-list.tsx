@@ -6,6 +6,7 @@ import { type MessageKey, useT } from '../../i18n';
 import { ErrorMessage } from '../../layout';
 import { useSession } from '../../session';
 import { useResource } from '../../use-resource';
+import { ReminderNotices } from '../region';
 import { BulkActions } from './bulk-actions';
 import { ImportForm } from './import-form';
 import { STATE_TONE, stateLabel } from './labels';
@@ -98,6 +99,7 @@ export function LeavingListPage() {
     <div className="ovs-po">
       <Heading level={1}>{t('po.list.title')}</Heading>
       <Paragraph lead>{t('po.list.intro', { school: schoolName })}</Paragraph>
+      <ReminderNotices brin={brin} />
 
       {list.error ? <ErrorMessage error={list.error} onRetry={() => void list.reload()} /> : null}
       {list.loading && !list.data ? <Paragraph>{t('state.loading')}</Paragraph> : null}

@@ -4,9 +4,12 @@ import { useT } from '../../i18n';
 import { NotFound } from '../../layout';
 import { useSession } from '../../session';
 import { ContactsPage } from './contacts-page';
+import { EvaluationPage } from './evaluation-page';
 import { MonitoringPage } from './monitoring-page';
 import { OkrPage } from './okr-page';
 import { OverviewPage } from './overview-page';
+import { PilotPage } from './pilot-page';
+import { RemindersPage } from './reminders-page';
 import { SettingsPage } from './settings-page';
 import { TimelinePage } from './timeline-page';
 import { Notice } from './ui';
@@ -16,6 +19,9 @@ export { SchoolHelpPage } from './help-page';
 export { RegionMenu, RegionTiles } from './menu';
 export { SchoolProgressPage } from './monitoring-school-page';
 export { OkrAddendumFormPage } from './okr-addendum-form';
+export { SchoolPilotPage } from './pilot-school-page';
+export { UpcomingPilotsSection } from './pilot-upcoming';
+export { ReminderNotices } from './reminder-notices';
 
 /**
  * /regio/:regionId/* — the regional coordinator's pages (DESIGN.md §6, issue 5): the member schools
@@ -34,7 +40,10 @@ export function RegionPage() {
       <Route path="instellingen" element={<SettingsPage regionId={regionId} />} />
       <Route path="contacten" element={<ContactsPage regionId={regionId} />} />
       <Route path="monitoring" element={<MonitoringPage regionId={regionId} />} />
+      <Route path="herinneringen" element={<RemindersPage regionId={regionId} />} />
       <Route path="okr/*" element={<OkrPage regionId={regionId} />} />
+      <Route path="evaluatie/*" element={<EvaluationPage regionId={regionId} />} />
+      <Route path="pilots/*" element={<PilotPage regionId={regionId} />} />
       <Route path="*" element={<NotFound />} />
     </Routes>
   );

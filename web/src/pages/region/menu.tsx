@@ -25,7 +25,10 @@ function RegionMenuItems({ regionId }: { regionId: string }) {
     { to: `${base}/instellingen`, label: t('region.nav.settings'), end: false },
     { to: `${base}/contacten`, label: t('region.nav.contacts'), end: false },
     { to: `${base}/monitoring`, label: t('region.monitoring.navRegion'), end: false },
+    { to: `${base}/herinneringen`, label: t('region.reminders.nav'), end: false },
     { to: `${base}/okr`, label: t('region.okr.navRegion'), end: false },
+    { to: `${base}/evaluatie`, label: t('region.evaluation.nav'), end: false },
+    { to: `${base}/pilots`, label: t('region.pilot.nav'), end: false },
   ];
   return (
     <nav className="ovs-schoolnav" aria-label={t('region.nav.label')}>

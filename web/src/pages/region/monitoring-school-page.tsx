@@ -16,6 +16,7 @@ import {
 } from './monitoring-format';
 import type { MilestoneCell, MilestoneKey, PupilListItem, SchoolProgress } from './monitoring-types';
 import { MILESTONES } from './monitoring-types';
+import { ReminderNotices } from './reminder-notices';
 import { Notice } from './ui';
 import './monitoring.css';
 
@@ -41,6 +42,7 @@ export function SchoolProgressPage() {
         {p ? t('region.monitoring.school.heading', { school: p.name }) : t('region.monitoring.school.title')}
       </Heading>
       <Paragraph lead>{t('region.monitoring.school.intro')}</Paragraph>
+      <ReminderNotices brin={brin} />
       <div className="ovs-monitoring-school-year">
         <SelectField
           label={t('region.monitoring.schoolYear')}

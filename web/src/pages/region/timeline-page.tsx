@@ -6,6 +6,7 @@ import { type DatePart, type DateParts, DatePartsField } from '../../components/
 import { type MessageKey, useT } from '../../i18n';
 import { ErrorMessage } from '../../layout';
 import { useResource } from '../../use-resource';
+import { EvaluationFieldNotes, EvaluationNotes } from './evaluation-timeline-notes';
 import { formatDay, formatDayLong, schoolYearChoices } from './format';
 import {
   type SavedTimeline,
@@ -196,6 +197,7 @@ function TimelineForm({
                   <strong>{t('region.timeline.warningAt')}</strong> <Say message={w.message} />
                 </span>
               ))}
+            <EvaluationFieldNotes field={f} feedback={view.evaluation} warnings={warnings} />
           </>
         }
         error={errors[f]?.text}
@@ -267,6 +269,7 @@ function TimelineForm({
         })}{' '}
         <Link to={`/regio/${seg(regionId)}/instellingen`}>{t('region.timeline.rulesLink')}</Link>
       </Paragraph>
+      {view.evaluation ? <EvaluationNotes regionId={regionId} feedback={view.evaluation} /> : null}
       <Heading level={2}>{t('region.timeline.deadlines')}</Heading>
       {DEADLINES.map((f, i) => field(f, i + 1))}
       <Heading level={2}>{t('region.timeline.afterTitle')}</Heading>

@@ -73,11 +73,28 @@ export type TimelineField = (typeof TIMELINE_FIELDS)[number];
 export type TimelineDates = Record<TimelineField, string>;
 
 export interface TimelineWarning {
-  kind: 'gap' | 'holiday' | 'dayOff' | 'noHolidayData';
+  kind: 'gap' | 'holiday' | 'dayOff' | 'noHolidayData' | 'evaluation';
   field?: TimelineField;
   otherField?: TimelineField;
   schoolDays?: number;
+  suggestedSchoolDays?: number;
   message: Message;
+}
+
+/** What the previous school year's evaluation tells this timeline (src/region/evaluation). */
+export interface TimelineFeedback {
+  schoolYear: string;
+  evaluationId: string;
+  findings: Array<{ id: string; milestone: TimelineField | null; text: string; createdAt: string }>;
+  gaps: Array<{
+    field: TimelineField;
+    otherField: TimelineField;
+    mean: number;
+    answers: number;
+    schoolDays: number | null;
+    suggestedSchoolDays: number;
+    message: Message;
+  }>;
 }
 
 export interface TimelineView {
@@ -89,6 +106,7 @@ export interface TimelineView {
   holidayRegion: HolidayRegion;
   minGapSchoolDays: number;
   gatewaySummerSwitch: string | null;
+  evaluation: TimelineFeedback | null;
 }
 
 export interface SavedTimeline {

@@ -11,6 +11,7 @@ import {
 import { useT } from '../../i18n';
 import { ErrorMessage } from '../../layout';
 import { useResource } from '../../use-resource';
+import { UpcomingPilotsSection } from '../region';
 import { countOf, dutchDay, formatDate, formatNumber } from './format';
 import { CONNECTION_TONE, connectionHint, connectionLabel, resultLabel } from './labels';
 import { CONNECTION_STATUSES, type ConnectionCounts, type OutcomeStatistics, RESULT_CODES } from './types';
@@ -121,6 +122,9 @@ export function OverviewPage() {
           />
         ) : null}
       </Section>
+
+      {/* the regions' pilots that have not ended (src/region/pilot, ADR 0007) */}
+      <UpcomingPilotsSection />
     </>
   );
 }

@@ -6,6 +6,7 @@ import { useT } from '../../i18n';
 import { ErrorMessage } from '../../layout';
 import { useSession } from '../../session';
 import { useResource } from '../../use-resource';
+import { ReminderNotices } from '../region';
 import { CsvUpload } from './csv-upload';
 import { resultKey, STATE_TONE, stateKey } from './labels';
 import { RegistrationForm } from './registration-form';
@@ -141,6 +142,7 @@ export function RegistrationsPage() {
     <>
       <Heading level={1}>{t('vo.list.title')}</Heading>
       <Paragraph lead>{t('vo.list.lead', { school: schoolName })}</Paragraph>
+      <ReminderNotices brin={brin} />
 
       {mayRead ? (
         <Section

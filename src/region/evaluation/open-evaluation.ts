@@ -1,0 +1,26 @@
+import * as audit from '../../platform/audit/index.js';
+import type { Ctx } from '../../platform/context.js';
+import { authorizeRegion } from '../region-store.js';
+import { assertTransition, requireEvaluation } from './evaluation-store.js';
+import { type EvaluationView, evaluationView } from './evaluation-view.js';
+
+/** concept → open: from now on its links take answers. */
+export async function openEvaluation(
+  ctx: Ctx,
+  input: { regionId: string; evaluationId: string },
+): Promise<EvaluationView> {
+  authorizeRegion(ctx, 'region:admin', input.regionId);
+  return ctx.db.transaction(async (tx) => {
+    const evaluation = await requireEvaluation(tx, input.regionId, input.evaluationId, { lock: true });
+    assertTransition(evaluation.state, 'open');
+    await tx.query(`UPDATE region.evaluations SET state = 'open', opened_at = $2 WHERE id = $1`, [
+      evaluation.id,
+      ctx.now(),
+    ]);
+    await audit.record(tx, ctx, 'region.evaluation.opened', {
+      subject: evaluation.id,
+      details: { regionId: input.regionId, schoolYear: evaluation.schoolYear },
+    });
+    return evaluationView(tx, input.regionId, evaluation.id);
+  });
+}
