@@ -1,8 +1,6 @@
-import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Ctx } from '../platform/context.js';
+import { Type } from '@fastify/type-provider-typebox';
 import { AppError } from '../platform/errors.js';
-import { actorOf, type HttpServer } from '../platform/http/server.js';
+import type { HttpServer } from '../platform/http/server.js';
 import { addMemberSchool } from './add-member-school.js';
 import { addRegionContact } from './add-region-contact.js';
 import { addSchoolContact } from './add-school-contact.js';
@@ -18,14 +16,14 @@ import { listSchoolContacts } from './list-school-contacts.js';
 import { removeMemberSchool } from './remove-member-school.js';
 import { removeRegionContact } from './remove-region-contact.js';
 import { removeSchoolContact } from './remove-school-contact.js';
+import { type RouteAuth, regionRouteKit } from './route-kit.js';
 import { saveTimeline } from './save-timeline.js';
 import * as S from './schemas.js';
 import { schoolHelp } from './school-help.js';
 import { updateRegionSettings } from './update-region-settings.js';
 
 export interface RegionRouteDeps extends RegionDeps {
-  /** Authenticates the caller (an API key, or a signed-in person's session with CSRF) and sets request.actor. */
-  auth: (request: FastifyRequest, reply: FastifyReply) => Promise<void> | void;
+  auth: RouteAuth;
 }
 
 /**
@@ -34,19 +32,7 @@ export interface RegionRouteDeps extends RegionDeps {
  * Every use case checks `region:read` / `region:admin` at the region (`region:<id>`) itself.
  */
 export function registerRegionRoutes(app: HttpServer, deps: RegionRouteDeps): void {
-  const now = deps.now ?? (() => new Date());
-  const ctxOf = (request: FastifyRequest): Ctx => ({
-    db: deps.db,
-    keyring: deps.keyring,
-    actor: actorOf(request),
-    requestId: request.id,
-    now,
-  });
-  const api = app.withTypeProvider<TypeBoxTypeProvider>();
-  const preHandler = deps.auth;
-  const base = { tags: ['region'], security: [{ apiKey: [] }] };
-  const errors = S.errors;
-  const changeErrors = { ...S.errors, 409: S.ErrorBody, 422: S.ErrorBody };
+  const { api, ctxOf, preHandler, base, errors, changeErrors } = regionRouteKit(app, deps, 'region');
 
   api.get(
     '/api/region/regions',

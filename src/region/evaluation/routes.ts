@@ -1,9 +1,9 @@
-import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@fastify/type-provider-typebox';
-import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Ctx, Keyring } from '../../platform/context.js';
+import type { FastifyRequest } from 'fastify';
+import type { Keyring } from '../../platform/context.js';
 import type { Db } from '../../platform/db/index.js';
-import { actorOf, type HttpServer } from '../../platform/http/server.js';
+import type { HttpServer } from '../../platform/http/server.js';
+import { type RouteAuth, regionRouteKit } from '../route-kit.js';
 import { RegionParams } from '../schemas.js';
 import { addEvaluationFinding } from './add-evaluation-finding.js';
 import { answerEvaluation } from './answer-evaluation.js';
@@ -24,8 +24,7 @@ import * as S from './schemas.js';
 export interface EvaluationRouteDeps extends EvaluationDeps {
   db: Db;
   keyring: Keyring;
-  /** Authenticates the caller (an API key, or a signed-in person's session with CSRF) and sets request.actor. */
-  auth: (request: FastifyRequest, reply: FastifyReply) => Promise<void> | void;
+  auth: RouteAuth;
   now?: () => Date;
 }
 
@@ -36,14 +35,7 @@ export interface EvaluationRouteDeps extends EvaluationDeps {
  * authenticate → validate → use case.
  */
 export function registerEvaluationRoutes(app: HttpServer, deps: EvaluationRouteDeps): void {
-  const now = deps.now ?? (() => new Date());
-  const ctxOf = (request: FastifyRequest): Ctx => ({
-    db: deps.db,
-    keyring: deps.keyring,
-    actor: actorOf(request),
-    requestId: request.id,
-    now,
-  });
+  const { api, now, ctxOf, preHandler, base, download } = regionRouteKit(app, deps, 'region: evaluation');
   const publicCtx = (request: FastifyRequest): AnswerCtx => ({
     db: deps.db,
     keyring: deps.keyring,
@@ -51,16 +43,8 @@ export function registerEvaluationRoutes(app: HttpServer, deps: EvaluationRouteD
     now,
     ip: request.ip,
   });
-  const api = app.withTypeProvider<TypeBoxTypeProvider>();
-  const preHandler = deps.auth;
-  const base = { tags: ['region: evaluation'], security: [{ apiKey: [] }] };
   const r = '/api/region/regions/:regionId/evaluations';
   const one = `${r}/:evaluationId`;
-  const download = (reply: FastifyReply, type: string, filename: string) =>
-    reply
-      .header('content-type', type)
-      .header('content-disposition', `attachment; filename="${filename}"`)
-      .header('cache-control', 'no-store');
 
   api.get(
     r,

@@ -1,7 +1,5 @@
-import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Ctx } from '../../platform/context.js';
-import { actorOf, type HttpServer } from '../../platform/http/server.js';
+import type { HttpServer } from '../../platform/http/server.js';
+import { type RouteAuth, regionRouteKit } from '../route-kit.js';
 import * as R from '../schemas.js';
 import type { MonitoringDeps } from './deps.js';
 import { exportMonitoringCsv } from './export-monitoring-csv.js';
@@ -13,8 +11,7 @@ import { requestMonitoringRefresh } from './request-monitoring-refresh.js';
 import * as S from './schemas.js';
 
 export interface MonitoringRouteDeps extends MonitoringDeps {
-  /** Authenticates the caller (an API key, or a signed-in person's session with CSRF) and sets request.actor. */
-  auth: (request: FastifyRequest, reply: FastifyReply) => Promise<void> | void;
+  auth: RouteAuth;
 }
 
 /**
@@ -23,23 +20,7 @@ export interface MonitoringRouteDeps extends MonitoringDeps {
  * its counts to. Routes only translate: authenticate → validate → use case.
  */
 export function registerMonitoringRoutes(app: HttpServer, deps: MonitoringRouteDeps): void {
-  const now = deps.now ?? (() => new Date());
-  const ctxOf = (request: FastifyRequest): Ctx => ({
-    db: deps.db,
-    keyring: deps.keyring,
-    actor: actorOf(request),
-    requestId: request.id,
-    now,
-  });
-  const api = app.withTypeProvider<TypeBoxTypeProvider>();
-  const preHandler = deps.auth;
-  const base = { tags: ['region monitoring'], security: [{ apiKey: [] }] };
-  const errors = R.errors;
-  const download = (reply: FastifyReply, type: string, filename: string) =>
-    reply
-      .header('content-type', type)
-      .header('content-disposition', `attachment; filename="${filename}"`)
-      .header('cache-control', 'no-store');
+  const { api, ctxOf, preHandler, base, errors, download } = regionRouteKit(app, deps, 'region monitoring');
 
   api.get(
     '/api/region/regions/:regionId/monitoring',

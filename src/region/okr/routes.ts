@@ -1,8 +1,8 @@
-import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Ctx, Keyring } from '../../platform/context.js';
+import type { FastifyReply } from 'fastify';
+import type { Keyring } from '../../platform/context.js';
 import type { Db } from '../../platform/db/index.js';
-import { actorOf, type HttpServer } from '../../platform/http/server.js';
+import type { HttpServer } from '../../platform/http/server.js';
+import { type RouteAuth, regionRouteKit } from '../route-kit.js';
 import { addOkrField } from './add-okr-field.js';
 import { attachOkrAddendum } from './attach-okr-addendum.js';
 import { confirmOkrSuggestions } from './confirm-okr-suggestions.js';
@@ -20,8 +20,7 @@ import * as S from './schemas.js';
 export interface OkrRouteDeps extends OkrDeps {
   db: Db;
   keyring: Keyring;
-  /** Authenticates the caller (an API key, or a signed-in person's session with CSRF) and sets request.actor. */
-  auth: (request: FastifyRequest, reply: FastifyReply) => Promise<void> | void;
+  auth: RouteAuth;
   now?: () => Date;
 }
 
@@ -35,17 +34,7 @@ const UPLOAD_BODY_LIMIT = 4 * 1024 * 1024;
  * school). Routes only translate: authenticate → validate (TypeBox → OpenAPI) → use case.
  */
 export function registerOkrRoutes(app: HttpServer, deps: OkrRouteDeps): void {
-  const now = deps.now ?? (() => new Date());
-  const ctxOf = (request: FastifyRequest): Ctx => ({
-    db: deps.db,
-    keyring: deps.keyring,
-    actor: actorOf(request),
-    requestId: request.id,
-    now,
-  });
-  const api = app.withTypeProvider<TypeBoxTypeProvider>();
-  const preHandler = deps.auth;
-  const base = { tags: ['region: OKR'], security: [{ apiKey: [] }] };
+  const { api, ctxOf, preHandler, base } = regionRouteKit(app, deps, 'region: OKR');
   const r = '/api/region/regions/:regionId/okr';
 
   api.get(

@@ -1,8 +1,7 @@
-import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Ctx } from '../../platform/context.js';
+import { Type } from '@fastify/type-provider-typebox';
 import { AppError } from '../../platform/errors.js';
-import { actorOf, type HttpServer } from '../../platform/http/server.js';
+import type { HttpServer } from '../../platform/http/server.js';
+import { type RouteAuth, regionRouteKit } from '../route-kit.js';
 import * as R from '../schemas.js';
 import { addPilotPair } from './add-pilot-pair.js';
 import { createPilot } from './create-pilot.js';
@@ -20,8 +19,7 @@ import * as S from './schemas.js';
 import { updatePilot } from './update-pilot.js';
 
 export interface PilotRouteDeps extends PilotDeps {
-  /** Authenticates the caller (an API key, or a signed-in person's session with CSRF) and sets request.actor. */
-  auth: (request: FastifyRequest, reply: FastifyReply) => Promise<void> | void;
+  auth: RouteAuth;
 }
 
 /**
@@ -30,19 +28,7 @@ export interface PilotRouteDeps extends PilotDeps {
  * list of pilots to come. Routes only translate: authenticate → validate → use case.
  */
 export function registerPilotRoutes(app: HttpServer, deps: PilotRouteDeps): void {
-  const now = deps.now ?? (() => new Date());
-  const ctxOf = (request: FastifyRequest): Ctx => ({
-    db: deps.db,
-    keyring: deps.keyring,
-    actor: actorOf(request),
-    requestId: request.id,
-    now,
-  });
-  const api = app.withTypeProvider<TypeBoxTypeProvider>();
-  const preHandler = deps.auth;
-  const base = { tags: ['region pilot'], security: [{ apiKey: [] }] };
-  const errors = R.errors;
-  const changeErrors = { ...R.errors, 409: R.ErrorBody, 422: R.ErrorBody };
+  const { api, ctxOf, preHandler, base, errors, changeErrors } = regionRouteKit(app, deps, 'region pilot');
 
   api.get(
     '/api/region/regions/:regionId/pilots',

@@ -1,7 +1,5 @@
-import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Ctx } from '../../platform/context.js';
-import { actorOf, type HttpServer } from '../../platform/http/server.js';
+import type { HttpServer } from '../../platform/http/server.js';
+import { type RouteAuth, regionRouteKit } from '../route-kit.js';
 import * as R from '../schemas.js';
 import type { ReminderDeps } from './deps.js';
 import { getReminderSettings } from './get-reminder-settings.js';
@@ -13,8 +11,7 @@ import { sendDueReminders } from './send-due-reminders.js';
 import { updateReminderSettings } from './update-reminder-settings.js';
 
 export interface ReminderRouteDeps extends ReminderDeps {
-  /** Authenticates the caller (an API key, or a signed-in person's session with CSRF) and sets request.actor. */
-  auth: (request: FastifyRequest, reply: FastifyReply) => Promise<void> | void;
+  auth: RouteAuth;
 }
 
 /**
@@ -22,19 +19,11 @@ export interface ReminderRouteDeps extends ReminderDeps {
  * school's in-app notices. Routes only translate: authenticate → validate → use case.
  */
 export function registerReminderRoutes(app: HttpServer, deps: ReminderRouteDeps): void {
-  const now = deps.now ?? (() => new Date());
-  const ctxOf = (request: FastifyRequest): Ctx => ({
-    db: deps.db,
-    keyring: deps.keyring,
-    actor: actorOf(request),
-    requestId: request.id,
-    now,
-  });
-  const api = app.withTypeProvider<TypeBoxTypeProvider>();
-  const preHandler = deps.auth;
-  const base = { tags: ['region reminders'], security: [{ apiKey: [] }] };
-  const errors = R.errors;
-  const changeErrors = { ...R.errors, 409: R.ErrorBody, 422: R.ErrorBody };
+  const { api, ctxOf, preHandler, base, errors, changeErrors } = regionRouteKit(
+    app,
+    deps,
+    'region reminders',
+  );
 
   api.get(
     '/api/region/regions/:regionId/reminders',
