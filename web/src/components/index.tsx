@@ -8,6 +8,7 @@ import {
   type ButtonHTMLAttributes,
   type InputHTMLAttributes,
   type ReactNode,
+  type Ref,
   type SelectHTMLAttributes,
   type TextareaHTMLAttributes,
   useEffect,
@@ -97,8 +98,10 @@ interface FieldShell {
   required?: boolean;
 }
 
-function useFieldIds(error?: string, description?: ReactNode) {
-  const id = useId();
+/** The field's id (the caller's, or a generated one) and the ids of its notes for aria-describedby. */
+function useFieldIds(error?: string, description?: ReactNode, givenId?: string) {
+  const generated = useId();
+  const id = givenId ?? generated;
   const describedBy = cx(description ? `${id}-description` : undefined, error ? `${id}-error` : undefined);
   return { id, describedBy: describedBy || undefined };
 }
@@ -170,12 +173,12 @@ export function TextField({
   className,
   ...input
 }: FieldShell & InputHTMLAttributes<HTMLInputElement>) {
-  const { id, describedBy } = useFieldIds(error, description);
+  const { id, describedBy } = useFieldIds(error, description, input.id);
   return (
-    <FieldFrame id={input.id ?? id} label={label} description={description} error={error} required={required}>
+    <FieldFrame id={id} label={label} description={description} error={error} required={required}>
       <input
         {...input}
-        id={input.id ?? id}
+        id={id}
         required={required}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy}
@@ -189,6 +192,31 @@ export function TextField({
   );
 }
 
+/** A file to upload: label, description and error message tied to the input like the other fields. */
+export function FileField({
+  label,
+  description,
+  error,
+  required,
+  inputRef,
+  ...input
+}: FieldShell & Omit<InputHTMLAttributes<HTMLInputElement>, 'type'> & { inputRef?: Ref<HTMLInputElement> }) {
+  const { id, describedBy } = useFieldIds(error, description, input.id);
+  return (
+    <FieldFrame id={id} label={label} description={description} error={error} required={required}>
+      <input
+        {...input}
+        ref={inputRef}
+        type="file"
+        id={id}
+        required={required}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+      />
+    </FieldFrame>
+  );
+}
+
 export function TextArea({
   label,
   description,
@@ -196,13 +224,13 @@ export function TextArea({
   required,
   ...input
 }: FieldShell & TextareaHTMLAttributes<HTMLTextAreaElement>) {
-  const { id, describedBy } = useFieldIds(error, description);
+  const { id, describedBy } = useFieldIds(error, description, input.id);
   return (
-    <FieldFrame id={input.id ?? id} label={label} description={description} error={error} required={required}>
+    <FieldFrame id={id} label={label} description={description} error={error} required={required}>
       <textarea
         rows={4}
         {...input}
-        id={input.id ?? id}
+        id={id}
         required={required}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy}
@@ -224,18 +252,12 @@ export function SelectField({
   ...select
 }: FieldShell &
   SelectHTMLAttributes<HTMLSelectElement> & { options: Array<{ value: string; label: string }> }) {
-  const { id, describedBy } = useFieldIds(error, description);
+  const { id, describedBy } = useFieldIds(error, description, select.id);
   return (
-    <FieldFrame
-      id={select.id ?? id}
-      label={label}
-      description={description}
-      error={error}
-      required={required}
-    >
+    <FieldFrame id={id} label={label} description={description} error={error} required={required}>
       <select
         {...select}
-        id={select.id ?? id}
+        id={id}
         required={required}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy}
@@ -257,7 +279,7 @@ export function Checkbox({
   error,
   ...input
 }: FieldShell & Omit<InputHTMLAttributes<HTMLInputElement>, 'type'>) {
-  const { id, describedBy } = useFieldIds(error, description);
+  const { id, describedBy } = useFieldIds(error, description, input.id);
   return (
     <div
       className={cx(
@@ -269,14 +291,14 @@ export function Checkbox({
         <input
           {...input}
           type="checkbox"
-          id={input.id ?? id}
+          id={id}
           aria-describedby={describedBy}
           aria-invalid={error ? true : undefined}
           className="utrecht-checkbox utrecht-checkbox--html-input"
         />
       </div>
       <div className="utrecht-form-field__label">
-        <label className="utrecht-form-label utrecht-form-label--checkbox" htmlFor={input.id ?? id}>
+        <label className="utrecht-form-label utrecht-form-label--checkbox" htmlFor={id}>
           {label}
         </label>
       </div>

@@ -6,6 +6,7 @@ import {
   ButtonGroup,
   ButtonLink,
   ErrorSummary,
+  FileField,
   Heading,
   Paragraph,
   Section,
@@ -248,32 +249,15 @@ export function AttachmentsSection({
             title={t('form.errorSummary')}
             errors={fileError ? [{ fieldId: fileId, message: fileError }] : []}
           />
-          <div
-            className={`utrecht-form-field utrecht-form-field--text${fileError ? ' utrecht-form-field--invalid' : ''}`}
-          >
-            <div className="utrecht-form-field__label">
-              <label className="utrecht-form-label" htmlFor={fileId}>
-                {t('po.attachments.file')}
-              </label>
-            </div>
-            <div className="utrecht-form-field-description" id={`${fileId}-d`}>
-              {t('po.attachments.fileHint')}
-            </div>
-            {fileError ? (
-              <div className="utrecht-form-field-error-message" id={`${fileId}-e`}>
-                {fileError}
-              </div>
-            ) : null}
-            <input
-              ref={fileInput}
-              id={fileId}
-              type="file"
-              className="ovs-po-file"
-              accept={ALLOWED.map((e) => `.${e}`).join(',')}
-              aria-describedby={`${fileId}-d${fileError ? ` ${fileId}-e` : ''}`}
-              aria-invalid={fileError ? true : undefined}
-            />
-          </div>
+          <FileField
+            inputRef={fileInput}
+            id={fileId}
+            label={t('po.attachments.file')}
+            description={t('po.attachments.fileHint')}
+            error={fileError || undefined}
+            accept={ALLOWED.map((e) => `.${e}`).join(',')}
+            className="ovs-po-file"
+          />
           <TextField
             label={t('po.attachments.omschrijving')}
             description={t('po.attachments.omschrijvingHint')}

@@ -1,6 +1,6 @@
 import { type FormEvent, useId, useRef, useState } from 'react';
 import { ApiError, api, type ServerMessage, seg } from '../../api';
-import { Alert, Button, ErrorSummary, Paragraph } from '../../components';
+import { Alert, Button, ErrorSummary, FileField, Paragraph } from '../../components';
 import { useT } from '../../i18n';
 import type { SavedDossier } from './types';
 
@@ -68,32 +68,15 @@ export function ImportForm({
         title={t('form.errorSummary')}
         errors={fieldError ? [{ fieldId: fileId, message: fieldError }] : []}
       />
-      <div
-        className={`utrecht-form-field utrecht-form-field--text${fieldError ? ' utrecht-form-field--invalid' : ''}`}
-      >
-        <div className="utrecht-form-field__label">
-          <label className="utrecht-form-label" htmlFor={fileId}>
-            {t('po.import.file')}
-          </label>
-        </div>
-        <div className="utrecht-form-field-description" id={`${fileId}-d`}>
-          {t('po.import.fileHint')}
-        </div>
-        {fieldError ? (
-          <div className="utrecht-form-field-error-message" id={`${fileId}-e`}>
-            {fieldError}
-          </div>
-        ) : null}
-        <input
-          ref={input}
-          id={fileId}
-          type="file"
-          accept=".xml,application/xml,text/xml"
-          className="ovs-po-file"
-          aria-describedby={`${fileId}-d${fieldError ? ` ${fileId}-e` : ''}`}
-          aria-invalid={fieldError ? true : undefined}
-        />
-      </div>
+      <FileField
+        inputRef={input}
+        id={fileId}
+        label={t('po.import.file')}
+        description={t('po.import.fileHint')}
+        error={fieldError || undefined}
+        accept=".xml,application/xml,text/xml"
+        className="ovs-po-file"
+      />
       {error ? (
         <Alert type="error">
           <Paragraph>{t('po.import.refused')}</Paragraph>

@@ -5,6 +5,7 @@ import {
   Button,
   ButtonGroup,
   ErrorSummary,
+  FileField,
   Heading,
   Link,
   Paragraph,
@@ -178,32 +179,17 @@ function UploadForm({
           title={t('form.errorSummary')}
           errors={fileError ? [{ fieldId: fileId, message: fileError }] : []}
         />
-        <div
-          className={`utrecht-form-field utrecht-form-field--text${fileError ? ' utrecht-form-field--invalid' : ''}`}
-        >
-          <div className="utrecht-form-field__label">
-            <label className="utrecht-form-label" htmlFor={fileId}>
-              {t('region.okr.upload.file')}
-            </label>
-          </div>
-          <div className="utrecht-form-field-description" id={`${fileId}-d`}>
-            {t('region.okr.upload.fileHint')}
-          </div>
-          {fileError ? (
-            <div className="utrecht-form-field-error-message" id={`${fileId}-e`}>
-              {fileError}
-            </div>
-          ) : null}
-          <input
-            ref={input}
-            id={fileId}
-            type="file"
-            className="ovs-okr-file"
-            accept=".csv,.txt,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            aria-describedby={`${fileId}-d${fileError ? ` ${fileId}-e` : ''}`}
-            aria-invalid={fileError ? true : undefined}
-          />
-        </div>
+        <FileField
+          inputRef={input}
+          id={fileId}
+          label={t('region.okr.upload.file')}
+          description={t('region.okr.upload.fileHint')}
+          error={fileError || undefined}
+          accept={
+            '.csv,.txt,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+          }
+          className="ovs-okr-file"
+        />
         <Button type="submit" busy={busy}>
           {t('region.okr.upload.submit')}
         </Button>

@@ -1,6 +1,6 @@
 import { type FormEvent, useRef, useState } from 'react';
 import { ApiError, api, seg } from '../../api';
-import { Alert, Button, ErrorSummary, Heading, Paragraph } from '../../components';
+import { Alert, Button, ErrorSummary, FileField, Heading, Paragraph } from '../../components';
 import { useT } from '../../i18n';
 import type { CsvProblem } from './types';
 
@@ -89,34 +89,15 @@ export function CsvUpload({
         </a>
       </Paragraph>
       <ErrorSummary title={t('form.errorSummary')} errors={summary} />
-      <div
-        className={`utrecht-form-field utrecht-form-field--text${fieldError ? ' utrecht-form-field--invalid' : ''}`}
-      >
-        <div className="utrecht-form-field__label">
-          <label className="utrecht-form-label" htmlFor={fileId}>
-            {t('vo.csv.file')}
-          </label>
-        </div>
-        <div className="utrecht-form-field-description" id={`${fileId}-d`}>
-          {t('vo.csv.fileHint')}
-        </div>
-        {fieldError ? (
-          <div className="utrecht-form-field-error-message" id={`${fileId}-e`}>
-            {fieldError}
-          </div>
-        ) : null}
-        <div className="utrecht-form-field__input">
-          <input
-            ref={input}
-            id={fileId}
-            type="file"
-            accept=".csv,text/csv"
-            className="ovs-vo-file"
-            aria-describedby={`${fileId}-d${fieldError ? ` ${fileId}-e` : ''}`}
-            aria-invalid={fieldError ? true : undefined}
-          />
-        </div>
-      </div>
+      <FileField
+        inputRef={input}
+        id={fileId}
+        label={t('vo.csv.file')}
+        description={t('vo.csv.fileHint')}
+        error={fieldError || undefined}
+        accept=".csv,text/csv"
+        className="ovs-vo-file"
+      />
       {failure ? <Alert type="error">{failure}</Alert> : null}
       <Button type="submit" busy={busy}>
         {t('vo.csv.submit')}
