@@ -1,11 +1,12 @@
-import { Aes256Gcm, CipherSuite, DhkemX25519HkdfSha256, HkdfSha256 } from '@hpke/core';
+import { CipherSuite } from '@hpke/core';
 import { AppError } from '../errors.js';
 import type { SealedBox } from '../protocol.js';
+import { NodeAes256Gcm, NodeDhkemX25519HkdfSha256, NodeHkdfSha256 } from './hpke-node.js';
 
 /**
  * End-to-end sealing of chain payloads to a delivery point's public key: HPKE (RFC 9180) in base
- * mode with DHKEM(X25519, HKDF-SHA256), HKDF-SHA256 and AES-256-GCM, through `@hpke/core` (the
- * X25519 KEM on Node's own WebCrypto). `info` says what kind of payload it is (one of SEAL_INFO),
+ * mode with DHKEM(X25519, HKDF-SHA256), HKDF-SHA256 and AES-256-GCM, through `@hpke/core` (with
+ * those primitives on Node's synchronous crypto: `hpke-node.ts`, ADR 0008). `info` says what kind of payload it is (one of SEAL_INFO),
  * `aad` binds it to its exchange (the session id, 'notice', 'registration'): a box opened under
  * another info or aad, with another key, or altered in any byte, throws AppError('SEAL_INVALID').
  */
@@ -25,9 +26,9 @@ export interface SealContext {
 }
 
 const suite = new CipherSuite({
-  kem: new DhkemX25519HkdfSha256(),
-  kdf: new HkdfSha256(),
-  aead: new Aes256Gcm(),
+  kem: new NodeDhkemX25519HkdfSha256(),
+  kdf: new NodeHkdfSha256(),
+  aead: new NodeAes256Gcm(),
 });
 const KEY_BYTES = 32;
 const BASE64URL = /^[A-Za-z0-9_-]*$/;
