@@ -28,6 +28,9 @@
  *   BENCH_WORKERS      server processes on PostgreSQL (default 1: the server in the bench's own
  *                      process, as on PGlite; 2 runs it as two cluster workers, one per core)
  *   DATABASE_POOL_SIZE connections of the server's pool on PostgreSQL (default 10 per process)
+ *   BENCH_CHAIN        in-process (default): the node's chain calls to itself (its traffic center, its
+ *                      own delivery points) run in process, as `overstap serve` does (ADR 0009);
+ *                      tls: over mutual TLS on loopback (OVERSTAP_CHAIN_IN_PROCESS=false)
  *   BENCH_SQL_COUNT    1: prints the statements the server sent per transfer (PostgreSQL, one process)
  *   BENCH_CPU_PROFILE  a folder: writes <kind>.cpuprofile of the timed levels only (not the
  *                      preparation), for Chrome DevTools or `npx speedscope`
@@ -74,6 +77,8 @@ const SEED = 'bench-chain';
 const WARMUP = 24;
 /** Concurrency of the (untimed) preparation. */
 const PREP_CONCURRENCY = 4;
+/** How the node's chain calls to itself travel (BENCH_CHAIN). */
+const CHAIN_MODE = process.env.BENCH_CHAIN === 'tls' ? 'tls' : 'in-process';
 
 interface LevelResult {
   concurrency: number;
@@ -527,6 +532,7 @@ async function child(kind: DatabaseKind): Promise<void> {
         publicChainUrl: chainUrl,
         trafficCenterUrl: chainUrl,
         seedDemo: false,
+        chainInProcess: CHAIN_MODE === 'in-process',
       },
     );
     if (workers > 1) {
@@ -540,7 +546,7 @@ async function child(kind: DatabaseKind): Promise<void> {
       };
     }
     log(
-      `${kind}: server up (${workers > 1 ? `${workers} processes, ` : ''}API ${running.apiUrl}, chain ${running.chainUrl}); preparing ${WARMUP + perLevel * levels.length} dossiers …`,
+      `${kind}: server up (${workers > 1 ? `${workers} processes, ` : ''}chain calls to itself ${CHAIN_MODE === 'tls' ? 'over loopback TLS' : 'in process'}, API ${running.apiUrl}, chain ${running.chainUrl}); preparing ${WARMUP + perLevel * levels.length} dossiers …`,
     );
     const t = performance.now();
     const { registrations, keys, dossierBytes } = await prepare(running, WARMUP + perLevel * levels.length);
@@ -710,7 +716,7 @@ async function main(): Promise<void> {
   for (const r of reports) {
     console.log(
       `\n${r.kind}: ${r.levels[0]?.transfers ?? 0}+ transfers per level, dossiers of ${f(r.dossierKb, 0)} KB on average ` +
-        `(prepared in ${f(r.prepareSeconds, 0)} s, not timed); ${r.workers > 1 ? `server in ${r.workers} processes; ` : ''}` +
+        `(prepared in ${f(r.prepareSeconds, 0)} s, not timed); chain calls to itself ${CHAIN_MODE === 'tls' ? 'over loopback TLS' : 'in process'}; ${r.workers > 1 ? `server in ${r.workers} processes; ` : ''}` +
         `peak RSS ${f(r.processPeakRssMb, 0)} MB; ` +
         `${r.imported} registrations ingelezen; audit chain ${r.auditOk ? 'intact' : 'BROKEN'} (${r.auditEntries} entries)`,
     );

@@ -52,6 +52,12 @@ export interface Config {
    * instances sharing the ports (node:cluster, src/cli/serve/cluster.ts); PostgreSQL only.
    */
   workers: number;
+  /**
+   * Chain calls of this node to its own chain endpoints (its traffic center, its own delivery
+   * points) in process rather than over mutual TLS on loopback (OVERSTAP_CHAIN_IN_PROCESS, default
+   * true; ADR 0009). Calls to other nodes always go over the network.
+   */
+  chainInProcess: boolean;
 }
 
 function int(name: string, value: string | undefined, fallback: number): number {
@@ -136,6 +142,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     mailFrom: env.OVERSTAP_MAIL_FROM || 'Overstap <noreply@overstap.invalid>',
     inspectionLinkDays,
     workers,
+    chainInProcess: (env.OVERSTAP_CHAIN_IN_PROCESS ?? 'true') !== 'false',
     ...overrides,
   };
 }

@@ -3,7 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Ctx, Keyring } from '../platform/context.js';
 import type { Db } from '../platform/db/index.js';
 import { AppError } from '../platform/errors.js';
-import { peerFingerprint } from '../platform/http/mtls.js';
+import { chainCallerFingerprint } from '../platform/http/in-process-chain.js';
 import { actorOf, type HttpServer } from '../platform/http/server.js';
 import { CHAIN_PREFIX } from '../platform/protocol.js';
 import type { ChainCtx } from './chain-caller.js';
@@ -75,7 +75,7 @@ function chainRoutes(app: HttpServer, db: Db, now: () => Date, sessionLifetimeMs
     db,
     requestId: request.id,
     now,
-    peerFingerprint: peerFingerprint(request.raw.socket),
+    peerFingerprint: chainCallerFingerprint(request),
     ...(sessionLifetimeMs === undefined ? {} : { sessionLifetimeMs }),
   });
   const answer = <T extends { result: string }>(reply: FastifyReply, body: T): T => {

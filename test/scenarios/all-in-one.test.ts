@@ -15,7 +15,8 @@ import { DATABASE_KINDS, openTestDatabase, type TestDatabase } from '../support/
  * through its HTTP API: the po school sets a dossier ready after inspection, the vo school's
  * premature request waits and is repeated automatically after the ready notice, the dossier
  * arrives and is imported; re-targeting withdraws the first school; other schools' data is refused;
- * nothing personal reaches the log. On PGlite and on PostgreSQL.
+ * nothing personal reaches the log. On PGlite and on PostgreSQL; on PostgreSQL the node's chain
+ * calls to itself run in process (the default, ADR 0009), on PGlite over mutual TLS on loopback.
  */
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -34,7 +35,7 @@ interface Demo {
 }
 
 for (const kind of DATABASE_KINDS) {
-  describe(`all-in-one server [${kind}]`, () => {
+  describe(`all-in-one server [${kind}, chain ${kind === 'postgres' ? 'in process' : 'over loopback TLS'}]`, () => {
     let dir: string;
     let testDb: TestDatabase | undefined;
     let running: RunningOverstap;
@@ -83,6 +84,7 @@ for (const kind of DATABASE_KINDS) {
           OVERSTAP_CHAIN_PORT: String(chainPort),
           OVERSTAP_HOST: '127.0.0.1',
           OVERSTAP_PUBLIC_CHAIN_URL: `https://127.0.0.1:${chainPort}`,
+          OVERSTAP_CHAIN_IN_PROCESS: kind === 'postgres' ? 'true' : 'false',
           ...(testDb?.url ? { DATABASE_URL: testDb.url } : {}),
         },
         {},

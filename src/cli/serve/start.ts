@@ -10,6 +10,7 @@ import {
   registerGatewayChainRoutes,
   releaseAbandonedRequests,
   scheduleMilestoneReports,
+  scheduleSchoolPurges,
   startGatewayInstance,
 } from '../../gateway/index.js';
 import { createMailer, registerAuthRoutes, requireCaller } from '../../platform/auth/index.js';
@@ -23,6 +24,7 @@ import { createHttpServer, type HttpServer } from '../../platform/http/server.js
 import { registerWebApp } from '../../platform/http/web-app.js';
 import { describeFailure, JobRunner, jobStats, releaseAbandonedJobs } from '../../platform/jobs/index.js';
 import {
+  certificateFingerprint,
   ensureDevPki,
   loadTlsMaterial,
   type TlsMaterial,
@@ -78,8 +80,10 @@ export { migrationsFor };
  * Starts Overstap in the role the configuration names: opens the database (PGlite in the data
  * folder, or PostgreSQL), runs the migrations, checks the encryption keys, loads the TLS material
  * (development CA and certificates in `<dataDir>/pki` when none are configured) and starts the API
- * listener and the mutual-TLS chain listener. In the all-in-one role, chain calls between the
- * gateway and the traffic center still go over the chain listener on loopback.
+ * listener and the mutual-TLS chain listener. Chain calls of this node to its own chain endpoints
+ * (all-in-one: its traffic center; any gateway: between two of its own schools) run in process
+ * through the same routes unless `chainInProcess` is off (ADR 0009); calls to other nodes go over
+ * mutual TLS.
  */
 export async function startOverstap(config: Config, options: StartOptions = {}): Promise<RunningOverstap> {
   const { db, keyring } = await openStorage(config);
@@ -146,7 +150,20 @@ export async function startOverstap(config: Config, options: StartOptions = {}):
     // the gateway's chain clients, also for the region's pilot (its vo schools request over the chain)
     let gatewayChain: GatewayChain | undefined;
     if (hasGateway(config)) {
-      const clients = createGatewayChainClients({ tls, trafficCenterUrl: config.trafficCenterUrl });
+      const clients = createGatewayChainClients({
+        tls,
+        trafficCenterUrl: config.trafficCenterUrl,
+        // calls to this node's own traffic center and delivery points skip loopback TLS (ADR 0009)
+        ...(config.chainInProcess
+          ? {
+              inProcess: {
+                server: chain,
+                fingerprint: certificateFingerprint(tls.cert),
+                origins: () => [config.publicChainUrl, urlOf(chain, 'https', config.host)],
+              },
+            }
+          : {}),
+      });
       gatewayChain = clients;
       cleanups.push(() => clients.close());
       // This process among the gateway's instances on its database: a heartbeat, and a sweep that
@@ -182,6 +199,9 @@ export async function startOverstap(config: Config, options: StartOptions = {}):
         });
       }
       await ensureSummerSwitchScheduled(db, { monthDay: config.summerSwitch });
+      // The daily deletion of the data of schools past their retain_until (one job a day, whatever
+      // the number of instances).
+      await scheduleSchoolPurges(db);
       registerGatewayApiRoutes(api, {
         ...deps,
         auth: adminAuth,

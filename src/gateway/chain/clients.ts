@@ -1,4 +1,5 @@
 import { AppError } from '../../platform/errors.js';
+import { type InProcessChainOptions, inProcessChainClient } from '../../platform/http/in-process-chain.js';
 import { type ChainClient, type ChainResponse, createChainClient } from '../../platform/http/mtls.js';
 import type { TlsMaterial } from '../../platform/pki/index.js';
 import {
@@ -77,6 +78,8 @@ export interface ChainClientsOptions {
   /** Base URL of the traffic center's chain endpoints, e.g. https://tc.example:8443 */
   trafficCenterUrl: string;
   timeoutMs?: number;
+  /** Calls to this node's own chain origins (its traffic center, its delivery points) in process (ADR 0009). */
+  inProcess?: InProcessChainOptions;
 }
 
 const RESULTS: ReadonlySet<string> = new Set(RESULT_CODES);
@@ -96,7 +99,8 @@ function answerOf<T>(response: ChainResponse<unknown>, url: string): TcAnswer<T>
 }
 
 export function createGatewayChainClients(options: ChainClientsOptions): GatewayChain & { close(): void } {
-  const client: ChainClient = createChainClient(options.tls, { timeoutMs: options.timeoutMs ?? 30_000 });
+  const network = createChainClient(options.tls, { timeoutMs: options.timeoutMs ?? 30_000 });
+  const client: ChainClient = options.inProcess ? inProcessChainClient(network, options.inProcess) : network;
   const tc = `${options.trafficCenterUrl.replace(/\/+$/, '')}${CHAIN_PREFIX}`;
   const post = async <T>(url: string, body: unknown, requestId: string) =>
     answerOf<T>(await client.postJson(url, body, { requestId }), url);

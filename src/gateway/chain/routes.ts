@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { peerFingerprint } from '../../platform/http/mtls.js';
+import { chainCallerFingerprint } from '../../platform/http/in-process-chain.js';
 import type { HttpServer } from '../../platform/http/server.js';
 import { CHAIN_PREFIX } from '../../platform/protocol.js';
 import type { GatewayDeps } from '../deps.js';
@@ -39,7 +39,7 @@ export function registerGatewayChainRoutes(app: HttpServer, deps: GatewayChainRo
     keyring: deps.keyring,
     requestId: request.id,
     now,
-    peerFingerprint: peerFingerprint(request.raw.socket),
+    peerFingerprint: chainCallerFingerprint(request),
   });
   /** Undefined when the caller presented a verified certificate; the 401 answer otherwise. */
   const unknownCaller = (ctx: ChainCallCtx, reply: FastifyReply) => {
