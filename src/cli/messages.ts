@@ -32,4 +32,29 @@ export const M = {
     nl: `De opties kloppen niet: ${detail}`,
     en: `The options are not right: ${detail}`,
   }),
-} satisfies Record<string, Message | ((...a: string[]) => Message)>;
+  // commands that call a running server's API (api-client.ts)
+  apiUrlOption: {
+    nl: 'adres van de server (standaard OVERSTAP_PUBLIC_URL, anders http://localhost:PORT)',
+    en: 'address of the server (default OVERSTAP_PUBLIC_URL, else http://localhost:PORT)',
+  },
+  apiKeyMissing: {
+    nl: 'Zet de API-sleutel van de beheerder in OVERSTAP_API_KEY (maak er een met overstap apikey create --kind operator).',
+    en: 'Put the operator’s API key in OVERSTAP_API_KEY (create one with overstap apikey create --kind operator).',
+  },
+  apiUrlInvalid: (url: string): Message => ({
+    nl: `Het adres van de server "${url}" is geen http(s)-adres.`,
+    en: `The server address "${url}" is not an http(s) address.`,
+  }),
+  apiUnreachable: (url: string, why: string): Message => ({
+    nl: `De server op ${url} is niet bereikbaar (${why}). Draait overstap serve daar? Geef anders het juiste adres met --url.`,
+    en: `The server at ${url} cannot be reached (${why}). Is overstap serve running there? Otherwise give the right address with --url.`,
+  }),
+  apiNotJson: (status: number): Message => ({
+    nl: `De server gaf een onverwacht antwoord (HTTP ${status}, geen JSON); is --url het adres van Overstap?`,
+    en: `The server gave an unexpected answer (HTTP ${status}, not JSON); is --url the address of Overstap?`,
+  }),
+  apiRefused: (message: Message, code: string): Message => ({
+    nl: `Geweigerd: ${message.nl} (${code})`,
+    en: `Refused: ${message.en} (${code})`,
+  }),
+} satisfies Record<string, Message | ((...a: never[]) => Message)>;

@@ -43,6 +43,11 @@ export function registerGatewayRoutes(app: HttpServer, deps: GatewayDeps): void 
   registerGatewayChainRoutes(app, deps);
 }
 
+export {
+  type ActivateDeliveryPointInput,
+  type ActivatedDeliveryPoint,
+  activateDeliveryPoint,
+} from './hosting/activate-delivery-point.js';
 // ---- hosting ----------------------------------------------------------------------------------
 export {
   ADDED_PURPOSES,
@@ -53,10 +58,26 @@ export {
 export { destroyEarlierKeys } from './hosting/destroy-earlier-keys.js';
 export { type HostedSchoolSummary, listHostedSchools } from './hosting/hosted-schools.js';
 export {
+  DAILY_PURGE_HOUR_UTC,
+  nextDailyPurge,
+  PURGE_ENDED_SCHOOLS,
+  type PurgeCounts,
+  type PurgedSchool,
+  type PurgeRun,
+  purgeEndedSchool,
+  purgeEndedSchools,
+  scheduleSchoolPurges,
+} from './hosting/purge-ended-school.js';
+export {
   type HostedSchool,
   type HostedSchoolInput,
   registerHostedSchool,
 } from './hosting/register-hosted-school.js';
+export {
+  type ResumedHosting,
+  type ResumeHostingInput,
+  resumeHostingSchool,
+} from './hosting/resume-hosting-school.js';
 export {
   DEFAULT_KEY_GRACE_MINUTES,
   type RotateDeliveryPointKeyInput,

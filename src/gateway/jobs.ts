@@ -3,6 +3,11 @@ import { AppError, isAppError } from '../platform/errors.js';
 import type { JobHandler, JobInfo } from '../platform/jobs/index.js';
 import type { GatewayDeps } from './deps.js';
 import { destroyEarlierKeys } from './hosting/destroy-earlier-keys.js';
+import {
+  PURGE_ENDED_SCHOOLS,
+  purgeEndedSchools,
+  scheduleSchoolPurges,
+} from './hosting/purge-ended-school.js';
 import { DESTROY_EARLIER_KEYS } from './hosting/rotate-delivery-point-key.js';
 import { deliverTerugkoppeling } from './receiving/deliver-terugkoppeling.js';
 import { REQUEST_DOSSIER } from './receiving/receive-ready-notice.js';
@@ -21,6 +26,7 @@ import { sendReadyNotice } from './sending/send-ready-notice.js';
 
 export {
   DESTROY_EARLIER_KEYS,
+  PURGE_ENDED_SCHOOLS,
   REQUEST_DOSSIER,
   SEND_READY_NOTICE,
   SEND_REGISTRATION_NOTICE,
@@ -37,6 +43,7 @@ export {
  * - gw.send-terugkoppeling        feedback about a received pupil → the source school's delivery point
  * - gw.summer-switch              the region's summer switch → ready dossiers expire; next year scheduled
  * - gw.destroy-earlier-keys       a key rotation's grace period ended → the earlier private key is destroyed
+ * - gw.purge-ended-schools        daily: the data of every school past its retain_until is deleted; next day scheduled
  */
 export function gatewayJobHandlers(
   deps: Pick<GatewayDeps, 'db' | 'keyring' | 'chain' | 'now' | 'instanceId'>,
@@ -97,6 +104,12 @@ export function gatewayJobHandlers(
       );
       if (rows.length > 0)
         throw new AppError('CONFLICT', { keyId: payload.keyId, reason: 'grace-period-not-over' });
+    },
+    [PURGE_ENDED_SCHOOLS]: async (payload: { daily?: string }, job) => {
+      // The next day's first, so that a purge that keeps failing does not stop the ones after it.
+      if (payload.daily) await scheduleSchoolPurges(deps.db, now());
+      const run = await purgeEndedSchools(ctx(job));
+      if (run.failed.length > 0) throw new AppError('INTERNAL', { failed: run.failed });
     },
     [SUMMER_SWITCH]: async (payload: { region: string | null; asOf: string; monthDay?: string }, job) => {
       const asOf = new Date(payload.asOf);

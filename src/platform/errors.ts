@@ -110,6 +110,26 @@ export const ERRORS = {
     nl: 'Deze school wordt al door deze gateway bediend.',
     en: 'This school is already hosted by this gateway.',
   },
+  GW_HOSTING_NOT_ENDED: {
+    status: 409,
+    nl: 'Deze gateway bedient deze school nog; alleen een school waarvan de bediening is beëindigd kan worden hervat.',
+    en: 'This gateway still hosts this school; only a school whose hosting ended can resume.',
+  },
+  GW_DELIVERY_POINT_NOT_FOUND: {
+    status: 404,
+    nl: 'Deze school heeft bij deze gateway geen aanleverpunt met deze routeringssleutel.',
+    en: 'This school has no delivery point with this routing key at this gateway.',
+  },
+  GW_SCHOOL_PURGED: {
+    status: 410,
+    nl: 'De gegevens van deze school zijn na de bewaartermijn verwijderd. Ze kunnen niet meer worden ingezien of geëxporteerd, en de school kan niet opnieuw onder deze gegevens worden bediend.',
+    en: 'The data of this school was deleted after its retention period. It can no longer be read or exported, and the school cannot be hosted again under this record.',
+  },
+  GW_PURGE_NOT_DUE: {
+    status: 409,
+    nl: 'De gegevens van deze school worden nog bewaard: ze worden pas verwijderd als de bediening is beëindigd en de bewaartermijn (retainUntil) voorbij is.',
+    en: 'The data of this school is still kept: it is deleted only once its hosting ended and its retention period (retainUntil) has passed.',
+  },
   DOSSIER_WRONG_SCHOOL: {
     status: 422,
     nl: 'Het dossier hoort bij een andere school (huidigeschool/brincode) dan de school waarvoor het wordt ingelezen.',
@@ -165,6 +185,11 @@ export const ERRORS = {
     status: 422,
     nl: 'Deze koppelsleutel klopt niet. Een koppelsleutel heeft 16 tekens (zoals ABCD-EFGH-JKLM-NPQ7): letters en de cijfers 2 tot en met 9, zonder I en O. Controleer hem teken voor teken met de school die hem gaf.',
     en: 'This koppelsleutel is not valid. A koppelsleutel has 16 characters (like ABCD-EFGH-JKLM-NPQ7): letters and the digits 2 to 9, without I and O. Check it character by character with the school that gave it.',
+  },
+  DESTINATION_SECTOR_MISMATCH: {
+    status: 422,
+    nl: 'Deze school past niet bij het soort dossier: een SWV-dossier (POSWV, VOSWV) gaat alleen naar een samenwerkingsverband, een ander dossier nooit naar een samenwerkingsverband. Kies de juiste BRIN-code.',
+    en: 'This school does not fit the kind of dossier: an SWV dossier (POSWV, VOSWV) goes to a samenwerkingsverband only, any other dossier never to a samenwerkingsverband. Choose the right BRIN code.',
   },
   SWV_REQUEST_NOT_FOUND: {
     status: 404,

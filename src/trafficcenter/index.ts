@@ -20,6 +20,7 @@ export { listSupplierSystems } from './list-supplier-systems.js';
 export { trafficCenterMigrations } from './migrations.js';
 export { namedOutcomeStatistics } from './named-outcome-statistics.js';
 export { outcomeStatistics } from './outcome-statistics.js';
+export { reactivateDeliveryPoint } from './reactivate-delivery-point.js';
 export { registerDeliveryPoint } from './register-delivery-point.js';
 export { registerSchool } from './register-school.js';
 export { registerSupplierSystem } from './register-supplier-system.js';

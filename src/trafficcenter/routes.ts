@@ -15,6 +15,7 @@ import { grantMandate } from './grant-mandate.js';
 import { listDeliveryPoints } from './list-delivery-points.js';
 import { listSupplierSystems } from './list-supplier-systems.js';
 import { outcomeStatistics } from './outcome-statistics.js';
+import { reactivateDeliveryPoint } from './reactivate-delivery-point.js';
 import { registerDeliveryPoint } from './register-delivery-point.js';
 import { registerSchool } from './register-school.js';
 import { registerSupplierSystem } from './register-supplier-system.js';
@@ -313,6 +314,19 @@ function adminRoutes(app: HttpServer, deps: TrafficCenterRouteDeps, now: () => D
       },
     },
     async (request) => deactivateDeliveryPoint(admin(request), request.params.routingKey),
+  );
+  app.post(
+    '/api/tc/delivery-points/:routingKey/reactivate',
+    {
+      preHandler,
+      schema: {
+        ...adminSchema,
+        summary: 'Reactivate a deactivated delivery point (same routing key, URL and public key)',
+        params: Type.Object({ routingKey: S.RoutingKey }),
+        response: { 200: S.DeliveryPoint, ...errors },
+      },
+    },
+    async (request) => reactivateDeliveryPoint(admin(request), request.params.routingKey),
   );
   app.get(
     '/api/tc/statistics/outcomes',

@@ -158,12 +158,16 @@ describe('concurrency: two instances of one gateway on one PostgreSQL database',
     console.info(`concurrency timings (ms): ${JSON.stringify(timings)}`);
   }, 60_000);
 
-  it('both instances started together on the empty database: one key record, one summer switch job', async () => {
+  it('both instances started together on the empty database: one key record, one summer switch job, one daily purge job', async () => {
     showLogsOnFailure(nodes);
     const summer = await sql<{ n: number }>(
       `SELECT count(*)::int AS n FROM platform.jobs WHERE kind = 'gw.summer-switch' AND state = 'pending'`,
     );
     expect(summer[0].n).toBe(1);
+    const purges = await sql<{ n: number }>(
+      `SELECT count(*)::int AS n FROM platform.jobs WHERE kind = 'gw.purge-ended-schools' AND state = 'pending'`,
+    );
+    expect(purges[0].n).toBe(1);
     const encryptionKeys = await sql<{ n: number }>(
       'SELECT count(*)::int AS n FROM platform.encryption_keys',
     );
@@ -482,7 +486,7 @@ describe('concurrency: two instances of one gateway on one PostgreSQL database',
       'the registration notices to be sent',
       async () => {
         const rows = await sql<{ n: number }>(
-          `SELECT count(*)::int AS n FROM platform.jobs WHERE state IN ('pending', 'running') AND kind <> 'gw.summer-switch'`,
+          `SELECT count(*)::int AS n FROM platform.jobs WHERE state IN ('pending', 'running') AND kind NOT IN ('gw.summer-switch', 'gw.purge-ended-schools')`,
         );
         return rows[0].n === 0 ? rows[0].n : undefined;
       },
@@ -491,7 +495,7 @@ describe('concurrency: two instances of one gateway on one PostgreSQL database',
     expect(open).toBe(0);
     const jobs = await sql<{ kind: string; state: string; attempts: number; n: number }>(
       `SELECT kind, state, attempts, count(*)::int AS n FROM platform.jobs
-        WHERE kind <> 'gw.summer-switch' GROUP BY kind, state, attempts`,
+        WHERE kind NOT IN ('gw.summer-switch', 'gw.purge-ended-schools') GROUP BY kind, state, attempts`,
     );
     expect(jobs).toEqual([{ kind: 'gw.send-registration-notice', state: 'done', attempts: 1, n: DISTINCT }]);
     // Claimed by both instances' runners, each job ran once: one notice per registration.

@@ -4,9 +4,11 @@ import { apikeyCommand } from './apikey.js';
 import { auditCommand } from './audit.js';
 import { deliverypointCommand } from './deliverypoint.js';
 import { generateCommand } from './generate.js';
+import { hostingCommand } from './hosting.js';
 import { keysCommand } from './keys.js';
 import { pkiCommand } from './pki.js';
 import { renderCommand } from './render.js';
+import { retentionCommand } from './retention.js';
 import { serveCommand } from './serve.js';
 import { validateCommand } from './validate.js';
 
@@ -20,6 +22,8 @@ export const COMMANDS: Command[] = [
   keysCommand,
   apikeyCommand,
   deliverypointCommand,
+  hostingCommand,
+  retentionCommand,
   accountCommand,
   auditCommand,
 ];

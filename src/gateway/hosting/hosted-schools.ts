@@ -12,6 +12,11 @@ export interface HostedSchoolRow {
 }
 
 export interface HostedSchoolSummary extends HostedSchoolRow {
+  /** When this gateway stopped hosting the school, and until when its data is kept (YYYY-MM-DD); null while hosted. */
+  hostingEndedAt: string | null;
+  retainUntil: string | null;
+  /** When its data was deleted after `retainUntil` (purge-ended-school.ts); null before. */
+  purgedAt: string | null;
   deliveryPoints: Array<{
     routingKey: string;
     purpose: DeliveryPointPurpose;
@@ -34,9 +39,15 @@ export async function requireHostedSchool(tx: Queryable, brin: string): Promise<
 export async function listHostedSchools(ctx: Ctx): Promise<HostedSchoolSummary[]> {
   const schools = ctx.actor.schools === 'all' ? null : [...ctx.actor.schools];
   const { rows } = await ctx.db.query<
-    HostedSchoolRow & { delivery_points: HostedSchoolSummary['deliveryPoints'] }
+    HostedSchoolRow & {
+      hosting_ended_at: Date | null;
+      retain_until: string | null;
+      purged_at: Date | null;
+      delivery_points: HostedSchoolSummary['deliveryPoints'];
+    }
   >(
-    `SELECT s.brin, s.vestiging, s.name, s.sector, s.region,
+    `SELECT s.brin, s.vestiging, s.name, s.sector, s.region, s.hosting_ended_at,
+            to_char(s.retain_until, 'YYYY-MM-DD') AS retain_until, s.purged_at,
             coalesce(json_agg(json_build_object('routingKey', d.routing_key, 'purpose', d.purpose,
                                                 'publicKey', d.public_key, 'active', d.active)
                               ORDER BY d.created_at) FILTER (WHERE d.routing_key IS NOT NULL), '[]') AS delivery_points
@@ -45,5 +56,11 @@ export async function listHostedSchools(ctx: Ctx): Promise<HostedSchoolSummary[]
       GROUP BY s.brin ORDER BY s.brin`,
     [schools],
   );
-  return rows.map(({ delivery_points, ...school }) => ({ ...school, deliveryPoints: delivery_points }));
+  return rows.map(({ delivery_points, hosting_ended_at, retain_until, purged_at, ...school }) => ({
+    ...school,
+    hostingEndedAt: hosting_ended_at?.toISOString() ?? null,
+    retainUntil: retain_until,
+    purgedAt: purged_at?.toISOString() ?? null,
+    deliveryPoints: delivery_points,
+  }));
 }

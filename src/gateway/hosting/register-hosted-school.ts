@@ -76,8 +76,14 @@ export async function registerHostedSchool(
       });
     });
   } catch (e) {
-    if (isUniqueViolation(e)) throw new AppError('GW_SCHOOL_ALREADY_HOSTED', { brin: input.brin });
-    throw e;
+    if (!isUniqueViolation(e)) throw e;
+    // A school whose data was purged keeps its row as the record of that: not hosted again under it.
+    const purged = await ctx.db.query('SELECT 1 FROM gw.schools WHERE brin = $1 AND purged_at IS NOT NULL', [
+      input.brin,
+    ]);
+    throw new AppError(purged.rows.length > 0 ? 'GW_SCHOOL_PURGED' : 'GW_SCHOOL_ALREADY_HOSTED', {
+      brin: input.brin,
+    });
   }
   return {
     brin: input.brin,

@@ -84,6 +84,53 @@ describeEachDatabase(
       // After the stop there is no point to rotate any more.
       expect((await post(operatorKey, rotate)).json()).toMatchObject({ code: 'GW_DELIVERY_POINT_MISSING' });
     });
+
+    it('the gateway’s administrator resumes the hosting and activates the delivery point again; refusals carry their codes', async () => {
+      const resume = `/api/gw/schools/${PO}/resume-hosting`;
+      const activate = `/api/gw/schools/${PO}/delivery-points/${encodeURIComponent(school.deliveryPoint.routingKey)}/activate`;
+      expect((await post(operatorKey, activate)).json()).toMatchObject({ code: 'GW_SCHOOL_NOT_HOSTED' });
+      expect((await post(schoolKey, resume)).statusCode).toBe(403);
+      const resumed = await post(operatorKey, resume);
+      expect(resumed.statusCode).toBe(200);
+      expect(resumed.json()).toEqual({
+        brin: PO,
+        resumedAt: w.clock.now().toISOString(),
+        ended: { hostingEndedAt: w.clock.now().toISOString(), retainUntil: '2027-12-31' },
+        deliveryPoints: [{ routingKey: school.deliveryPoint.routingKey, purpose: 'OV', active: false }],
+      });
+      const again = await post(operatorKey, resume);
+      expect(again.statusCode).toBe(409);
+      expect(again.json()).toMatchObject({
+        code: 'GW_HOSTING_NOT_ENDED',
+        message: {
+          en: 'This gateway still hosts this school; only a school whose hosting ended can resume.',
+        },
+      });
+      expect((await post(operatorKey, '/api/gw/schools/99ZZ/resume-hosting')).json()).toMatchObject({
+        code: 'GW_SCHOOL_NOT_HOSTED',
+      });
+
+      expect((await post(schoolKey, activate)).statusCode).toBe(403);
+      const unknown = await post(operatorKey, `/api/gw/schools/${PO}/delivery-points/nope/activate`);
+      expect(unknown.statusCode).toBe(404);
+      expect(unknown.json()).toMatchObject({ code: 'GW_DELIVERY_POINT_NOT_FOUND' });
+      const activated = await post(operatorKey, activate);
+      expect(activated.statusCode).toBe(200);
+      expect(activated.json()).toMatchObject({
+        brin: PO,
+        activated: true,
+        deliveryPoint: {
+          routingKey: school.deliveryPoint.routingKey,
+          purpose: 'OV',
+          url: school.deliveryPoint.url,
+        },
+      });
+      // The key rotated before the stop is the one the point has now.
+      expect(activated.json().deliveryPoint.publicKey).not.toBe(school.deliveryPoint.publicKey);
+      expect((await post(operatorKey, `/api/gw/schools/${PO}/delivery-points/rotate-key`)).statusCode).toBe(
+        200,
+      );
+    });
   },
   { migrations: chainTestMigrations },
 );

@@ -1,4 +1,6 @@
 import { Type } from '@fastify/type-provider-typebox';
+import { activateDeliveryPoint } from '../hosting/activate-delivery-point.js';
+import { resumeHostingSchool } from '../hosting/resume-hosting-school.js';
 import { rotateDeliveryPointKey } from '../hosting/rotate-delivery-point-key.js';
 import { stopHostingSchool } from '../hosting/stop-hosting-school.js';
 import type { ApiScope, RouteKit } from './route-kit.js';
@@ -32,10 +34,33 @@ export const HostingStopped = Type.Object({
   deliveryPoints: Type.Array(Type.Object({ routingKey: Type.String(), purpose: Purpose })),
   withdrawnDossiers: Type.Integer({ minimum: 0 }),
 });
+export const HostingResumed = Type.Object({
+  brin: S.Brin,
+  resumedAt: S.Timestamp,
+  ended: Type.Object({ hostingEndedAt: S.Timestamp, retainUntil: S.Day }),
+  deliveryPoints: Type.Array(
+    Type.Object({ routingKey: Type.String(), purpose: Purpose, active: Type.Boolean() }),
+  ),
+});
+export const DeliveryPointParams = Type.Object({
+  brin: S.Brin,
+  routingKey: Type.String({ minLength: 1, maxLength: 200 }),
+});
+export const DeliveryPointActivated = Type.Object({
+  brin: S.Brin,
+  activated: Type.Boolean(),
+  deliveryPoint: Type.Object({
+    routingKey: Type.String(),
+    purpose: Purpose,
+    url: Type.String(),
+    publicKey: PublicKey,
+  }),
+});
 
 /**
- * Hosting over time (gateway:admin): rotating a delivery point's key pair, and no longer hosting a
- * school. Both answer what the chain operator then does at the traffic center.
+ * Hosting over time (gateway:admin): rotating a delivery point's key pair, no longer hosting a
+ * school, resuming it, and activating a delivery point again. Each answers what the chain operator
+ * then does at the traffic center.
  */
 export function registerHostingRoutes(api: ApiScope, kit: RouteKit): void {
   const { deps, ctx, preHandler, tags, p } = kit;
@@ -73,5 +98,38 @@ export function registerHostingRoutes(api: ApiScope, kit: RouteKit): void {
       },
     },
     async (request) => stopHostingSchool(ctx(request), { brin: request.params.brin, ...request.body }),
+  );
+  api.post(
+    `${p}/:brin/resume-hosting`,
+    {
+      preHandler,
+      schema: {
+        ...tags('gateway: schools'),
+        summary:
+          'Resume hosting a school whose hosting ended while its data is kept; its delivery points stay inactive (activate or add one) and withdrawn dossiers stay withdrawn',
+        params: S.SchoolParams,
+        response: { 200: HostingResumed, ...S.errors, 410: S.ErrorBody },
+      },
+    },
+    async (request) => resumeHostingSchool(ctx(request), { brin: request.params.brin }),
+  );
+  api.post(
+    `${p}/:brin/delivery-points/:routingKey/activate`,
+    {
+      preHandler,
+      schema: {
+        ...tags('gateway: schools'),
+        summary:
+          'Activate an inactive delivery point of a hosted school again (same routing key and key pair); the traffic center must hand it out too (reactivate it there: POST /api/tc/delivery-points/{routingKey}/reactivate)',
+        params: DeliveryPointParams,
+        response: { 200: DeliveryPointActivated, ...S.errors },
+      },
+    },
+    async (request) =>
+      activateDeliveryPoint(
+        ctx(request),
+        { brin: request.params.brin, routingKey: request.params.routingKey },
+        { publicChainUrl: deps.publicChainUrl },
+      ),
   );
 }

@@ -104,6 +104,11 @@ export const HostedSchoolOut = Type.Object({
   name: Type.String(),
   sector: Type.String(),
   region: Type.Union([Type.String(), Type.Null()]),
+  /** Set when this gateway stopped hosting the school; its data is kept until retainUntil. */
+  hostingEndedAt: Type.Union([Timestamp, Type.Null()]),
+  retainUntil: Type.Union([Day, Type.Null()]),
+  /** Set when the school's data was deleted after retainUntil. */
+  purgedAt: Type.Union([Timestamp, Type.Null()]),
   deliveryPoints: Type.Array(DeliveryPointOut),
 });
 export const HostedSchoolCreated = Type.Object({

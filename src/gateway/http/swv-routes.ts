@@ -55,7 +55,12 @@ export function registerSwvRoutes(api: ApiScope, kit: RouteKit): void {
       },
     },
     async (request) =>
-      requestSwvDossier(ctx(request), deps.chain, { schoolBrin: request.params.brin, ...request.body }),
+      requestSwvDossier(ctx(request), deps.chain, {
+        schoolBrin: request.params.brin,
+        sourceBrin: request.body.sourceBrin,
+        koppelsleutel: request.body.koppelsleutel,
+        ...(deps.instanceId ? { instanceId: deps.instanceId } : {}),
+      }),
   );
   api.get(
     s,

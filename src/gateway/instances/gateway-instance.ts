@@ -21,7 +21,7 @@ export interface GatewayInstanceOptions {
 
 /** One running process of a gateway, as the other instances on its database see it. */
 export interface GatewayInstance {
-  /** Recorded on each request this process sends (RequestDossierInput.instanceId). */
+  /** Recorded on each request this process sends (RequestDossierInput/RequestSwvDossierInput.instanceId). */
   id: string;
   /** One heartbeat and one sweep now (the timer does the same). */
   tick(): Promise<void>;
@@ -76,7 +76,8 @@ export async function startGatewayInstance(
     await db.query(
       `DELETE FROM gw.instances i
         WHERE i.last_seen < clock_timestamp() - make_interval(secs => $1::double precision / 1000)
-          AND NOT EXISTS (SELECT 1 FROM gw.registrations r WHERE r.state = 'aangevraagd' AND r.requested_by = i.id)`,
+          AND NOT EXISTS (SELECT 1 FROM gw.registrations r WHERE r.state = 'aangevraagd' AND r.requested_by = i.id)
+          AND NOT EXISTS (SELECT 1 FROM gw.swv_requests r WHERE r.state = 'aangevraagd' AND r.requested_by = i.id)`,
       [FORGET_AFTER_MS],
     );
   };

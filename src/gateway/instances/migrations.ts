@@ -2,9 +2,9 @@ import type { Migration } from '../../platform/db/index.js';
 
 /**
  * Several instances of one gateway on one PostgreSQL database (ids 'gw-4xx'): each running instance
- * keeps a heartbeat row, and a request in flight (registration 'aangevraagd') records the instance
- * that holds it, so that any instance can tell a request whose process died from one that is still
- * running (instances/gateway-instance.ts, receiving/release-interrupted-requests.ts).
+ * keeps a heartbeat row, and a request in flight (registration or SWV request 'aangevraagd') records
+ * the instance that holds it, so that any instance can tell a request whose process died from one
+ * that is still running (instances/gateway-instance.ts, receiving/release-interrupted-requests.ts).
  */
 export const instanceMigrations: Migration[] = [
   {
@@ -34,6 +34,18 @@ export const instanceMigrations: Migration[] = [
         RETURN NEW;
       END $$;
       CREATE TRIGGER registrations_let_go BEFORE UPDATE OF state ON gw.registrations
+        FOR EACH ROW EXECUTE FUNCTION gw.let_go_of_request();`,
+  },
+  {
+    id: 'gw-402-swv-request-holders',
+    sql: `
+      -- A samenwerkingsverband's request by koppelsleutel in flight records its holder the same way,
+      -- so that a crashed instance's SWV requests are released like its registrations.
+      ALTER TABLE gw.swv_requests ADD COLUMN requested_by text,
+        ADD CONSTRAINT swv_requests_held_only_while_requested
+          CHECK (requested_by IS NULL OR state = 'aangevraagd');
+      CREATE INDEX swv_requests_held ON gw.swv_requests (requested_by) WHERE state = 'aangevraagd';
+      CREATE TRIGGER swv_requests_let_go BEFORE UPDATE OF state ON gw.swv_requests
         FOR EACH ROW EXECUTE FUNCTION gw.let_go_of_request();`,
   },
 ];

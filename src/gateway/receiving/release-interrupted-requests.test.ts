@@ -13,12 +13,15 @@ import { dossierXml, schoolActor } from '../test-fixtures.js';
 import { registerPupil } from './register-pupil.js';
 import { releaseInterruptedRequests } from './release-interrupted-requests.js';
 import { requestAllOpen } from './request-all-open.js';
-import { requestDossier } from './request-dossier.js';
+import { releaseAbandonedRequests, requestDossier } from './request-dossier.js';
+import { requestSwvDossier } from './request-swv-dossier.js';
 
 const PO = '91PA';
 const VO = '92VA';
+const SWV = '93SA';
 const po = schoolActor([PO]);
 const vo = schoolActor([VO]);
+const swv = schoolActor([SWV]);
 const STALE = 30_000;
 
 describeEachDatabase(
@@ -28,8 +31,9 @@ describeEachDatabase(
     let index = 0;
     beforeAll(async () => {
       w = await startChainWorld(db());
-      await w.school(PO);
+      await w.school(PO, { purposes: ['SWV'] });
       await w.school(VO, { sector: 'vo' });
+      await w.school(SWV, { sector: 'swv', purposes: ['SWV'] });
     });
     afterAll(async () => w?.close());
 
@@ -200,6 +204,148 @@ describeEachDatabase(
           (e: { constraint?: string }) => e.constraint,
         );
       expect(refused).toBe('registrations_held_only_while_requested');
+    });
+
+    /** A POSWV dossier set ready for the samenwerkingsverband: the koppelsleutel the school hands over. */
+    async function readySwvKey(): Promise<string> {
+      const xml = dossierXml(PO, { profile: 'POSWV', seed: 'interrupted-swv', index: index++ });
+      const { dossierId } = await importDossier(w.ctx(po), { schoolBrin: PO, xml });
+      const ready = await klaarzetten(w.ctx(po), { schoolBrin: PO, dossierId, destinationBrin: SWV });
+      return ready.koppelsleutel as string;
+    }
+
+    const swvRequest = async (id: string) =>
+      (
+        await db().query<{ state: string; requested_by: string | null; last_result: string | null }>(
+          'SELECT state, requested_by, last_result FROM gw.swv_requests WHERE id = $1',
+          [id],
+        )
+      ).rows[0];
+
+    /** An SWV request whose answer waits until `release()`, as `inFlight` for a registration. */
+    async function swvInFlight(koppelsleutel: string, holder: string | undefined) {
+      let release: () => void = () => {};
+      const gate = new Promise<void>((r) => {
+        release = r;
+      });
+      const chain: GatewayChain = {
+        trafficCenter: w.chain.trafficCenter,
+        peers: {
+          ...w.chain.peers,
+          requestSwvDossier: async (point, body, requestId) => {
+            await gate;
+            return w.chain.peers.requestSwvDossier(point, body, requestId);
+          },
+        },
+      };
+      const before = new Set(
+        (
+          await db().query<{ id: string }>(
+            `SELECT id FROM gw.swv_requests WHERE school_brin = $1 AND state = 'aangevraagd'`,
+            [SWV],
+          )
+        ).rows.map((r) => r.id),
+      );
+      const running = requestSwvDossier(w.ctx(swv), chain, {
+        schoolBrin: SWV,
+        sourceBrin: PO,
+        koppelsleutel,
+        ...(holder ? { instanceId: holder } : {}),
+      }).then(
+        (r) => r,
+        (e: unknown) => e,
+      );
+      let id: string | undefined;
+      for (let i = 0; i < 200 && !id; i++) {
+        const { rows } = await db().query<{ id: string }>(
+          `SELECT id FROM gw.swv_requests WHERE school_brin = $1 AND state = 'aangevraagd'`,
+          [SWV],
+        );
+        id = rows.find((r) => !before.has(r.id))?.id;
+        if (!id) await new Promise((r) => setTimeout(r, 10));
+      }
+      if (!id) throw new Error('the SWV request never went out');
+      return { id, running, release };
+    }
+
+    it('an SWV request records its instance too: released once that instance is gone, asked again by another', async () => {
+      const koppelsleutel = await readySwvKey();
+      await heartbeat(db(), 'gw-a');
+      await heartbeat(db(), 'gw-b');
+      const a = await swvInFlight(koppelsleutel, 'gw-a');
+      expect(await swvRequest(a.id)).toMatchObject({ state: 'aangevraagd', requested_by: 'gw-a' });
+
+      // Left alone while gw-a is alive, released by another instance once its heartbeat is stale.
+      expect(await releaseInterruptedRequests(w.ctx(), { instanceId: 'gw-b', staleAfterMs: STALE })).toBe(0);
+      await staleHeartbeat('gw-a');
+      expect(await releaseInterruptedRequests(w.ctx(), { instanceId: 'gw-a', staleAfterMs: STALE })).toBe(0);
+      expect(await releaseInterruptedRequests(w.ctx(), { instanceId: 'gw-b', staleAfterMs: STALE })).toBe(1);
+      expect(await swvRequest(a.id)).toEqual({
+        state: 'fout',
+        requested_by: null,
+        last_result: 'TechnischeFout',
+      });
+      const audited = await db().query<{ school_brin: string; details: Record<string, unknown> }>(
+        `SELECT school_brin, details FROM platform.audit_log WHERE action = 'swv.request-abandoned' AND subject = $1`,
+        [a.id],
+      );
+      expect(audited.rows).toEqual([
+        {
+          school_brin: SWV,
+          details: { result: 'TechnischeFout', reason: 'instance-stopped', instance: 'gw-a' },
+        },
+      ]);
+
+      // gw-a was only slow: its late answer finds the request changed and stores nothing.
+      a.release();
+      const late = await a.running;
+      expect(isAppError(late) && late.code).toBe('CONFLICT');
+      const received = async () =>
+        (
+          await db().query<{ n: number }>(
+            'SELECT count(*)::int AS n FROM gw.swv_received_dossiers WHERE swv_request_id = $1',
+            [a.id],
+          )
+        ).rows[0].n;
+      expect(await received()).toBe(0);
+
+      // Asked again with the same key (another instance): the same request, held by gw-b meanwhile,
+      // let go of when the dossier arrived — once.
+      const b = await swvInFlight(koppelsleutel, 'gw-b');
+      expect(b.id).toBe(a.id);
+      expect(await swvRequest(a.id)).toMatchObject({ state: 'aangevraagd', requested_by: 'gw-b' });
+      b.release();
+      expect(await b.running).toMatchObject({ swvRequestId: a.id, result: 'OverdrachtGeslaagd' });
+      expect(await swvRequest(a.id)).toMatchObject({ state: 'ontvangen', requested_by: null });
+      expect(await received()).toBe(1);
+      const refused = await db()
+        .query(`UPDATE gw.swv_requests SET requested_by = 'gw-b' WHERE id = $1`, [a.id])
+        .then(
+          () => 'accepted',
+          (e: { constraint?: string }) => e.constraint,
+        );
+      expect(refused).toBe('swv_requests_held_only_while_requested');
+    });
+
+    it('an SWV request of a stopped instance (no heartbeat row) is released at once; at a PGlite start every one', async () => {
+      const gone = await swvInFlight(await readySwvKey(), 'gw-swv-gone');
+      const unheld = await swvInFlight(await readySwvKey(), undefined);
+      expect(await releaseInterruptedRequests(w.ctx(), { instanceId: 'gw-b', staleAfterMs: STALE })).toBe(1);
+      expect(await swvRequest(gone.id)).toMatchObject({ state: 'fout', last_result: 'TechnischeFout' });
+      expect(await swvRequest(unheld.id)).toMatchObject({ state: 'aangevraagd', requested_by: null });
+      // The start of a process that holds its database alone ends whatever is still in flight.
+      expect(await releaseAbandonedRequests(w.ctx())).toBe(1);
+      expect(await swvRequest(unheld.id)).toMatchObject({ state: 'fout', last_result: 'TechnischeFout' });
+      const audited = await db().query<{ details: Record<string, unknown> }>(
+        `SELECT details FROM platform.audit_log WHERE action = 'swv.request-abandoned' AND subject = $1`,
+        [unheld.id],
+      );
+      expect(audited.rows).toEqual([{ details: { result: 'TechnischeFout', reason: 'process-stopped' } }]);
+      gone.release();
+      unheld.release();
+      for (const late of await Promise.all([gone.running, unheld.running])) {
+        expect(isAppError(late) && late.code).toBe('CONFLICT');
+      }
     });
   },
   { migrations: chainTestMigrations },

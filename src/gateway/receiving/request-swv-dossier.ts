@@ -32,6 +32,12 @@ export interface RequestSwvDossierInput {
   sourceBrin: string;
   /** As the school handed it over: case, spaces and dashes do not matter. */
   koppelsleutel: string;
+  /**
+   * The gateway instance (server process) sending it, recorded as the request's holder while it is
+   * 'aangevraagd' (as RequestDossierInput.instanceId): should the process die, another instance
+   * releases it as soon as this instance's heartbeat is stale, instead of after five minutes.
+   */
+  instanceId?: string;
 }
 
 export interface SwvRequestResult {
@@ -187,8 +193,9 @@ async function claim(
         const id = randomUUID();
         const { rows: created } = await tx.query<SwvRequestRow>(
           `INSERT INTO gw.swv_requests
-             (id, school_brin, source_brin, key_hash, koppelsleutel_enc, state, requested_at, created_by, created_at, updated_at)
-           VALUES ($1, $2, $3, $4, $5, 'aangevraagd', $6, $7, $6, $6) RETURNING ${SWV_REQUEST_COLUMNS}`,
+             (id, school_brin, source_brin, key_hash, koppelsleutel_enc, state, requested_at, requested_by,
+              created_by, created_at, updated_at)
+           VALUES ($1, $2, $3, $4, $5, 'aangevraagd', $6, $7, $8, $6, $6) RETURNING ${SWV_REQUEST_COLUMNS}`,
           [
             id,
             input.schoolBrin,
@@ -196,6 +203,7 @@ async function claim(
             keyHash,
             ctx.keyring.encrypt(Buffer.from(koppelsleutel, 'utf8'), swvKoppelsleutelAad(id)),
             at,
+            input.instanceId ?? null,
             ctx.actor.id,
           ],
         );
@@ -219,7 +227,10 @@ async function claim(
           WHERE swv_request_id = $1 ORDER BY received_at DESC LIMIT 1`,
         [existing.id],
       );
-      const revision = await moveSwvRequest(tx, existing, 'aangevraagd', at, { requestedAt: at });
+      const revision = await moveSwvRequest(tx, existing, 'aangevraagd', at, {
+        requestedAt: at,
+        ...(input.instanceId ? { requestedBy: input.instanceId } : {}),
+      });
       return {
         row: { ...existing, state: 'aangevraagd' as const, revision },
         lastReadyAt: last.rows[0]?.version_ready_at ?? null,

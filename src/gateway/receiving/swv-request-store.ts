@@ -40,13 +40,17 @@ export async function loadSwvRequest(db: Queryable, schoolBrin: string, id: stri
   return rows[0];
 }
 
-/** Moves an SWV request if nobody changed it since it was read (compare-and-set; CONFLICT otherwise). */
+/**
+ * Moves an SWV request if nobody changed it since it was read (compare-and-set; CONFLICT otherwise).
+ * `requestedBy`: the gateway instance that holds it while 'aangevraagd' (none: held by no instance;
+ * any other state lets go of it, also in the database).
+ */
 export async function moveSwvRequest(
   db: Queryable,
   row: Pick<SwvRequestRow, 'id' | 'state' | 'revision'>,
   to: RegistrationState,
   at: Date,
-  set: { lastResult?: ResultCode; requestedAt?: Date } = {},
+  set: { lastResult?: ResultCode; requestedAt?: Date; requestedBy?: string } = {},
 ): Promise<number> {
   assertTransition(row.state, to);
   const { rows } = await db.query<{ revision: number }>(
@@ -54,9 +58,10 @@ export async function moveSwvRequest(
         SET state = $3, revision = revision + 1, updated_at = $4,
             last_result = coalesce($5, last_result),
             last_result_at = CASE WHEN $5::text IS NULL THEN last_result_at ELSE $4 END,
-            requested_at = coalesce($6, requested_at)
+            requested_at = coalesce($6, requested_at),
+            requested_by = $7
       WHERE id = $1 AND revision = $2 RETURNING revision`,
-    [row.id, row.revision, to, at, set.lastResult ?? null, set.requestedAt ?? null],
+    [row.id, row.revision, to, at, set.lastResult ?? null, set.requestedAt ?? null, set.requestedBy ?? null],
   );
   if (!rows[0]) throw new AppError('CONFLICT', { swvRequestId: row.id, reason: 'changed-meanwhile' });
   return rows[0].revision;

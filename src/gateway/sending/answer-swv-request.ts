@@ -80,7 +80,7 @@ export async function answerSwvRequest(
     let version: number | undefined;
     if (!issued) {
       answer = { result: 'LeerlingNietGevonden' };
-      await countFailedLookup(tx, request.destinationBrin, at, deps.lookupLimit);
+      await countFailedLookup(tx, request.destinationBrin, at, deps.lookupLimit, request.sessionId);
     } else if (issued.destinationBrin !== request.destinationBrin) {
       answer = { result: 'NietKlaargezet' };
     } else {

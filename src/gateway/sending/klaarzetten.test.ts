@@ -17,6 +17,8 @@ import { recordInspection } from './record-inspection.js';
 import { withdrawDossier } from './withdraw-dossier.js';
 
 const PO = '11AA';
+const SWV = '14SW';
+const VO = '15VO';
 const actor = schoolActor([PO]);
 
 describeEachDatabase(
@@ -27,6 +29,8 @@ describeEachDatabase(
     beforeAll(async () => {
       w = testWorld(db());
       await hostSchool(w, PO);
+      await hostSchool(w, SWV, { sector: 'swv' });
+      await hostSchool(w, VO, { sector: 'vo' });
     });
 
     /** A POVO dossier of a new pupil, imported; optionally through inspection. */
@@ -164,6 +168,99 @@ describeEachDatabase(
       await expect(
         klaarzetten(w.ctx(actor), { schoolBrin: PO, dossierId, destinationBrin: 'not-a-brin' }),
       ).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+    });
+
+    it('an SWV dossier is set ready for a samenwerkingsverband only, a transfer dossier never for one', async () => {
+      const { dossierId: swvDossier } = await importDossier(w.ctx(actor), {
+        schoolBrin: PO,
+        xml: dossierXml(PO, { index: index++, profile: 'POSWV' }),
+      });
+      const transferDossier = await dossier({ inspected: true });
+      const traces = async (dossierId: string) =>
+        (
+          await db().query<{ state: string; destinations: number; keys: number; audited: number }>(
+            `SELECT d.state,
+                    (SELECT count(*)::int FROM gw.dossier_destinations WHERE dossier_id = d.id) AS destinations,
+                    (SELECT count(*)::int FROM gw.koppelsleutels WHERE dossier_id = d.id) AS keys,
+                    (SELECT count(*)::int FROM platform.audit_log
+                      WHERE subject = d.id::text AND action IN ('dossier.klaargezet', 'dossier.koppelsleutel.issued')) AS audited
+               FROM gw.dossiers d WHERE d.id = $1`,
+            [dossierId],
+          )
+        ).rows[0];
+
+      // An SWV dossier for a vo school: refused, saying what is wrong, and nothing changed.
+      await expect(
+        klaarzetten(w.ctx(actor), { schoolBrin: PO, dossierId: swvDossier, destinationBrin: VO }),
+      ).rejects.toMatchObject({
+        code: 'DESTINATION_SECTOR_MISMATCH',
+        status: 422,
+        details: {
+          destinationBrin: VO,
+          destinationSector: 'vo',
+          profile: 'POSWV',
+          reason: 'destination-not-swv',
+        },
+        messages: {
+          nl: expect.stringContaining('geen samenwerkingsverband'),
+          en: expect.stringContaining('can only be set ready for a samenwerkingsverband'),
+        },
+      });
+      expect(await traces(swvDossier)).toEqual({ state: 'concept', destinations: 0, keys: 0, audited: 0 });
+
+      // A transfer dossier for a samenwerkingsverband: refused the other way round.
+      await expect(
+        klaarzetten(w.ctx(actor), { schoolBrin: PO, dossierId: transferDossier, destinationBrin: SWV }),
+      ).rejects.toMatchObject({
+        code: 'DESTINATION_SECTOR_MISMATCH',
+        details: {
+          destinationBrin: SWV,
+          destinationSector: 'swv',
+          profile: 'POVO',
+          reason: 'destination-is-swv',
+        },
+        messages: {
+          nl: expect.stringContaining('is een samenwerkingsverband'),
+          en: expect.stringContaining('is a samenwerkingsverband'),
+        },
+      });
+      expect(await traces(transferDossier)).toEqual({
+        state: 'ingezien',
+        destinations: 0,
+        keys: 0,
+        audited: 0,
+      });
+
+      // The fitting destinations are accepted.
+      const ready = await klaarzetten(w.ctx(actor), {
+        schoolBrin: PO,
+        dossierId: swvDossier,
+        destinationBrin: SWV,
+      });
+      expect(ready).toMatchObject({
+        state: 'klaargezet',
+        destinationBrin: SWV,
+        koppelsleutel: expect.any(String),
+      });
+      expect(
+        await klaarzetten(w.ctx(actor), { schoolBrin: PO, dossierId: transferDossier, destinationBrin: VO }),
+      ).toMatchObject({ state: 'klaargezet', destinationBrin: VO });
+
+      // Re-targeting a ready SWV dossier to a vo school is refused before anything changes: still
+      // ready for the samenwerkingsverband, no new key issued, no withdrawal.
+      await expect(
+        klaarzetten(w.ctx(actor), { schoolBrin: PO, dossierId: swvDossier, destinationBrin: VO }),
+      ).rejects.toMatchObject({ code: 'DESTINATION_SECTOR_MISMATCH' });
+      expect(await traces(swvDossier)).toEqual({ state: 'klaargezet', destinations: 1, keys: 1, audited: 2 });
+
+      // A school this gateway does not host: its sector is not known here, so it is not refused.
+      const { dossierId: elsewhere } = await importDossier(w.ctx(actor), {
+        schoolBrin: PO,
+        xml: dossierXml(PO, { index: index++, profile: 'POSWV' }),
+      });
+      expect(
+        await klaarzetten(w.ctx(actor), { schoolBrin: PO, dossierId: elsewhere, destinationBrin: '16SX' }),
+      ).toMatchObject({ state: 'klaargezet', destinationBrin: '16SX' });
     });
 
     it('two simultaneous klaarzetten for different schools: exactly one wins', async () => {

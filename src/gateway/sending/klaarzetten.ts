@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import * as audit from '../../platform/audit/index.js';
 import { authorize, type Ctx } from '../../platform/context.js';
+import type { Queryable } from '../../platform/db/index.js';
 import { isUniqueViolation } from '../../platform/db/index.js';
 import { AppError } from '../../platform/errors.js';
 import { enqueue } from '../../platform/jobs/index.js';
-import { requirementOf } from '../../standard/index.js';
+import { type Message, type ProfileCode, requirementOf } from '../../standard/index.js';
 import { requireHostedSchool } from '../hosting/hosted-schools.js';
 import { isBrin } from '../pupils/identity.js';
 import { isSwvProfile, koppelsleutelHasher } from '../pupils/koppelsleutel.js';
@@ -44,7 +45,9 @@ export const SEND_READY_NOTICE = 'gw.send-ready-notice';
  * in the same transaction. Two racing calls: the compare-and-set on the dossier's revision and the
  * unique index "one ready destination per dossier" let exactly one win; the other gets CONFLICT.
  * When the destination asked for this pupil before, a ready notice is enqueued in the transaction.
- * An SWV dossier gets a new koppelsleutel on every call, also when it was ready already.
+ * An SWV dossier gets a new koppelsleutel on every call, also when it was ready already. An SWV
+ * dossier goes to a samenwerkingsverband only and any other dossier never to one
+ * (DESTINATION_SECTOR_MISMATCH, before anything changes).
  */
 export async function klaarzetten(ctx: Ctx, input: KlaarzettenInput): Promise<Klaargezet> {
   authorize(ctx, 'dossier:klaarzetten', input.schoolBrin);
@@ -59,6 +62,7 @@ export async function klaarzetten(ctx: Ctx, input: KlaarzettenInput): Promise<Kl
     return await ctx.db.transaction(async (tx) => {
       await requireHostedSchool(tx, input.schoolBrin); // not after its hosting ended
       const dossier = await loadDossier(tx, input.schoolBrin, input.dossierId);
+      await requireFittingDestination(tx, dossier.profile, input.destinationBrin);
       const ready = await tx.query<{
         id: string;
         destination_brin: string;
@@ -151,4 +155,44 @@ export async function klaarzetten(ctx: Ctx, input: KlaarzettenInput): Promise<Kl
       throw new AppError('CONFLICT', { dossierId: input.dossierId, reason: 'ready-meanwhile' });
     throw e;
   }
+}
+
+/** What is wrong, when the destination does not fit the dossier (DESTINATION_SECTOR_MISMATCH). */
+const SECTOR_MISMATCH: Readonly<Record<'destination-not-swv' | 'destination-is-swv', Message>> = {
+  'destination-not-swv': {
+    nl: 'Dit is een SWV-dossier (POSWV of VOSWV): dat kan alleen klaargezet worden voor een samenwerkingsverband, en de gekozen school is geen samenwerkingsverband. Kies de BRIN-code van het samenwerkingsverband.',
+    en: 'This is an SWV dossier (POSWV or VOSWV): it can only be set ready for a samenwerkingsverband, and the school chosen is not one. Choose the samenwerkingsverband’s BRIN code.',
+  },
+  'destination-is-swv': {
+    nl: 'De gekozen school is een samenwerkingsverband: daarvoor kan alleen een SWV-dossier (POSWV of VOSWV) klaargezet worden, geen overstapdossier. Kies de school waar de leerling naartoe gaat.',
+    en: 'The school chosen is a samenwerkingsverband: only an SWV dossier (POSWV or VOSWV) can be set ready for it, not a transfer dossier. Choose the school the pupil goes to.',
+  },
+};
+
+/**
+ * Refuses a destination whose sector does not fit the dossier: an SWV dossier (POSWV, VOSWV) for a
+ * school that is no samenwerkingsverband (sector 'swv'), or any other dossier for one. The sector
+ * comes from this gateway's own list of schools (gw.schools: every school it hosts or hosted); a
+ * destination hosted by another gateway is not known here and is not refused — the traffic center
+ * only lets a samenwerkingsverband ask for an SWV dossier (an 'swv' session), so a mismatch there
+ * cannot be fetched, but it is not refused at klaarzetten either.
+ */
+async function requireFittingDestination(
+  db: Queryable,
+  profile: ProfileCode,
+  destinationBrin: string,
+): Promise<void> {
+  const { rows } = await db.query<{ sector: string }>('SELECT sector FROM gw.schools WHERE brin = $1', [
+    destinationBrin,
+  ]);
+  const sector = rows[0]?.sector;
+  if (sector === undefined) return;
+  const swvDossier = isSwvProfile(profile);
+  if (swvDossier === (sector === 'swv')) return;
+  const reason = swvDossier ? 'destination-not-swv' : 'destination-is-swv';
+  throw new AppError(
+    'DESTINATION_SECTOR_MISMATCH',
+    { destinationBrin, destinationSector: sector, profile, reason },
+    SECTOR_MISMATCH[reason],
+  );
 }

@@ -241,4 +241,19 @@ export const sendingMigrations: Migration[] = [
       ALTER TABLE gw.dossier_versions ADD COLUMN inspection_error_count integer NOT NULL DEFAULT 0
         CHECK (inspection_error_count >= 0 AND inspection_error_count <= error_count);`,
   },
+  {
+    id: 'gw-130-lookup-failure-sessions',
+    sql: `
+      -- The sessions whose failed look-up was counted in gw.lookup_failures: one request of a school
+      -- (one session) counts once, however many of the source's delivery points on this gateway
+      -- answered it (OV and RP both get a document request that finds nothing). The primary key
+      -- settles two points or instances counting the same session at once. Rows older than the
+      -- counter's window are of no use and are removed as new ones come in (lookup-limit.ts).
+      CREATE TABLE gw.lookup_failure_sessions (
+        session_id text PRIMARY KEY CHECK (length(session_id) BETWEEN 1 AND 100),
+        destination_brin text NOT NULL,
+        counted_at timestamptz NOT NULL
+      );
+      CREATE INDEX lookup_failure_sessions_counted ON gw.lookup_failure_sessions (counted_at);`,
+  },
 ];

@@ -49,6 +49,7 @@ const HISTORY_ACTIONS = new Set<string>([
   'tc.delivery-point.registered',
   'tc.delivery-point.updated',
   'tc.delivery-point.deactivated',
+  'tc.delivery-point.reactivated',
   'tc.admission.recordTestExchange',
   'tc.admission.qualify',
   'tc.admission.unqualify',

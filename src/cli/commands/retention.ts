@@ -1,0 +1,143 @@
+import { randomUUID } from 'node:crypto';
+import {
+  DAILY_PURGE_HOUR_UTC,
+  listHostedSchools,
+  type PurgedSchool,
+  purgeEndedSchool,
+  purgeEndedSchools,
+} from '../../gateway/index.js';
+import { loadConfig } from '../../platform/config.js';
+import { type Ctx, SYSTEM_ACTOR } from '../../platform/context.js';
+import type { Message } from '../../standard/errors.js';
+import { type CliContext, type Command, EXIT } from '../command.js';
+import { hasGateway, openStorage } from '../serve/storage.js';
+
+const HOUR = String(DAILY_PURGE_HOUR_UTC).padStart(2, '0');
+
+/** The texts of `overstap retention`, Dutch first. */
+export const RM = {
+  summary: {
+    nl: 'Toont en verwijdert de gegevens van scholen die deze gateway niet meer bedient, na hun bewaartermijn.',
+    en: 'Shows and deletes the data of schools this gateway no longer hosts, after their retention period.',
+  },
+  description: {
+    nl: `overstap retention list [--json]\noverstap retention purge [--brin BRIN] [--json]\nlist: de scholen waarvan de bediening is beëindigd, met hun bewaartermijn (retainUntil) en wanneer hun gegevens zijn verwijderd. purge: verwijdert nu de persoonsgegevens (leerlingen, dossiers met alle versies en bijlagen, aanmeldingen, verzoeken, ontvangen dossiers, terugkoppelingen) van elke school waarvan de bewaartermijn vóór vandaag ligt, of alleen van --brin; per school in één transactie, met één auditregel met alleen aantallen. De server doet dit ook zelf, elke dag om ${HOUR}:00 UTC. Verwijderen is definitief: de school kan daarna niet meer worden ingezien, geëxporteerd of opnieuw worden bediend. Gebruikt dezelfde database als overstap serve (stop een PGlite-server eerst).`,
+    en: `overstap retention list [--json]\noverstap retention purge [--brin BRIN] [--json]\nlist: the schools whose hosting ended, with their retention period (retainUntil) and when their data was deleted. purge: deletes now the personal data (pupils, dossiers with every version and attachment, registrations, requests, received dossiers, feedback) of every school whose retention period ends before today, or of --brin only; one transaction per school, with one audit entry holding counts only. The server does this itself too, daily at ${HOUR}:00 UTC. Deleting is final: the school can then no longer be read, exported or hosted again. Uses the same database as overstap serve (stop a PGlite server first).`,
+  },
+  brin: { nl: 'purge: alleen deze school (BRIN)', en: 'purge: this school only (BRIN)' },
+  json: { nl: 'uitvoer als JSON', en: 'output as JSON' },
+  bad: (what: string): Message => ({ nl: `Ongeldige invoer: ${what}.`, en: `Invalid input: ${what}.` }),
+  noGateway: {
+    nl: 'Deze rol bedient geen scholen; gebruik de rol all of gateway (OVERSTAP_ROLE).',
+    en: 'This role hosts no schools; use the role all or gateway (OVERSTAP_ROLE).',
+  },
+  noneEnded: {
+    nl: 'Deze gateway heeft geen scholen waarvan de bediening is beëindigd.',
+    en: 'This gateway has no schools whose hosting ended.',
+  },
+  purgedOn: (brin: string, ended: string, day: string): Message => ({
+    nl: `${brin}  bediening beëindigd ${ended}  gegevens verwijderd op ${day}`,
+    en: `${brin}  hosting ended ${ended}  data deleted on ${day}`,
+  }),
+  due: (brin: string, ended: string, until: string): Message => ({
+    nl: `${brin}  bediening beëindigd ${ended}  bewaard tot en met ${until}: wordt bij de volgende ronde verwijderd`,
+    en: `${brin}  hosting ended ${ended}  kept through ${until}: deleted at the next run`,
+  }),
+  kept: (brin: string, ended: string, until: string): Message => ({
+    nl: `${brin}  bediening beëindigd ${ended}  bewaard tot en met ${until}`,
+    en: `${brin}  hosting ended ${ended}  kept through ${until}`,
+  }),
+  purged: (s: PurgedSchool): Message => ({
+    nl: `Gegevens van ${s.brin} verwijderd: ${s.deleted.pupils} leerlingen, ${s.deleted.dossiers} dossiers (${s.deleted.dossierVersions} versies), ${s.deleted.registrations} aanmeldingen, ${s.deleted.receivedDossiers + s.deleted.swvReceivedDossiers} ontvangen dossiers.`,
+    en: `Data of ${s.brin} deleted: ${s.deleted.pupils} pupils, ${s.deleted.dossiers} dossiers (${s.deleted.dossierVersions} versions), ${s.deleted.registrations} registrations, ${s.deleted.receivedDossiers + s.deleted.swvReceivedDossiers} received dossiers.`,
+  }),
+  purgedBefore: (brin: string, day: string): Message => ({
+    nl: `De gegevens van ${brin} waren al verwijderd op ${day}.`,
+    en: `The data of ${brin} was deleted already on ${day}.`,
+  }),
+  nothingDue: {
+    nl: 'Geen school heeft een bewaartermijn die vóór vandaag eindigt; er is niets verwijderd.',
+    en: 'No school has a retention period that ends before today; nothing was deleted.',
+  },
+  failed: (brin: string, reason: string): Message => ({
+    nl: `Verwijderen mislukt voor ${brin} (${reason}); de dagelijkse ronde probeert het opnieuw.`,
+    en: `Deleting failed for ${brin} (${reason}); the daily run tries again.`,
+  }),
+} satisfies Record<string, Message | ((...a: never[]) => Message)>;
+
+export const retentionCommand: Command = {
+  name: 'retention',
+  summary: RM.summary,
+  description: RM.description,
+  usage: 'list|purge [--brin BRIN] [--json]',
+  options: {
+    brin: { type: 'string', arg: 'BRIN', help: RM.brin },
+    json: { type: 'boolean', help: RM.json },
+  },
+  async run({ values, positionals }, ctx) {
+    const action = positionals.length === 1 ? positionals[0] : undefined;
+    if (action !== 'list' && action !== 'purge') return usage(ctx, 'list|purge');
+    const brin = values.brin === undefined ? undefined : String(values.brin);
+    if (brin !== undefined && (action === 'list' || !/^[0-9]{2}[A-Z]{2}$/.test(brin))) {
+      return usage(ctx, '--brin BRIN');
+    }
+    const config = loadConfig();
+    if (!hasGateway(config)) {
+      ctx.stderr.write(`${ctx.t(RM.noGateway)}\n`);
+      return EXIT.USAGE;
+    }
+    const { db, keyring } = await openStorage(config);
+    try {
+      const operator: Ctx = {
+        db,
+        keyring,
+        actor: { ...SYSTEM_ACTOR, id: 'cli:retention' },
+        requestId: `cli-${randomUUID()}`,
+        now: () => new Date(),
+      };
+      const out = (line: Message) => ctx.stdout.write(`${ctx.t(line)}\n`);
+
+      if (action === 'list') {
+        const today = operator.now().toISOString().slice(0, 10);
+        const ended = (await listHostedSchools(operator)).filter((s) => s.hostingEndedAt !== null);
+        if (values.json) {
+          ctx.stdout.write(
+            `${JSON.stringify(ended.map(({ brin, name, hostingEndedAt, retainUntil, purgedAt }) => ({ brin, name, hostingEndedAt, retainUntil, purgedAt })))}\n`,
+          );
+          return EXIT.OK;
+        }
+        if (ended.length === 0) out(RM.noneEnded);
+        for (const s of ended) {
+          const endedOn = (s.hostingEndedAt as string).slice(0, 10);
+          const until = s.retainUntil as string;
+          if (s.purgedAt) out(RM.purgedOn(s.brin, endedOn, s.purgedAt.slice(0, 10)));
+          else out(until < today ? RM.due(s.brin, endedOn, until) : RM.kept(s.brin, endedOn, until));
+        }
+        return EXIT.OK;
+      }
+
+      if (brin !== undefined) {
+        const purged = await purgeEndedSchool(operator, { brin });
+        if (values.json) ctx.stdout.write(`${JSON.stringify(purged)}\n`);
+        else out(purged.purgedNow ? RM.purged(purged) : RM.purgedBefore(brin, purged.purgedAt.slice(0, 10)));
+        return EXIT.OK;
+      }
+      const run = await purgeEndedSchools(operator);
+      if (values.json) {
+        ctx.stdout.write(`${JSON.stringify(run)}\n`);
+      } else {
+        if (run.purged.length === 0 && run.failed.length === 0) out(RM.nothingDue);
+        for (const s of run.purged) out(RM.purged(s));
+        for (const f of run.failed) ctx.stderr.write(`${ctx.t(RM.failed(f.brin, f.code))}\n`);
+      }
+      return run.failed.length > 0 ? EXIT.FINDINGS : EXIT.OK;
+    } finally {
+      await db.close();
+    }
+  },
+};
+
+function usage(ctx: CliContext, what: string): number {
+  ctx.stderr.write(`${ctx.t(RM.bad(what))}\n${ctx.t(RM.description)}\n`);
+  return EXIT.USAGE;
+}
