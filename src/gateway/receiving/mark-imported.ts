@@ -1,7 +1,12 @@
 import * as audit from '../../platform/audit/index.js';
 import { authorize, type Ctx } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
-import { loadRegistration, moveRegistration, rejectReasonAad } from './registration-store.js';
+import {
+  loadRegistration,
+  moveRegistration,
+  registrationMove,
+  rejectReasonAad,
+} from './registration-store.js';
 
 /** The school imported the received dossier into its administration: ontvangen → ingelezen. */
 export async function markImported(
@@ -10,22 +15,29 @@ export async function markImported(
 ): Promise<{ registrationId: string; state: 'ingelezen' }> {
   authorize(ctx, 'received:write', input.schoolBrin);
   const at = ctx.now();
-  return ctx.db.transaction(async (tx) => {
-    const row = await loadRegistration(tx, input.schoolBrin, input.registrationId);
-    await moveRegistration(tx, row, 'ingelezen', at);
-    const { rows } = await tx.query<{ id: string }>(
-      `UPDATE gw.received_dossiers SET imported_at = $2
+  const row = await loadRegistration(ctx.db, input.schoolBrin, input.registrationId);
+  // One statement: the registration moves on (compare-and-set on its revision), its latest received
+  // dossier is marked and the step audited — the latter two FROM the move, so none without it.
+  const move = registrationMove(row, 'ingelezen', at, {}, 1);
+  const n = move.params.length;
+  const append = audit.appendOf(
+    ctx,
+    'received.imported',
+    { schoolBrin: input.schoolBrin, subject: row.id, details: { imported: true } },
+    n + 1,
+  );
+  const { rows } = await ctx.db.query<{ received_id: string | null }>(
+    `WITH moved AS (${move.sql}),
+     marked AS (
+       UPDATE gw.received_dossiers SET imported_at = $4
         WHERE id = (SELECT id FROM gw.received_dossiers WHERE registration_id = $1 ORDER BY received_at DESC LIMIT 1)
-        RETURNING id`,
-      [row.id, at],
-    );
-    await audit.record(tx, ctx, 'received.imported', {
-      schoolBrin: input.schoolBrin,
-      subject: row.id,
-      details: { receivedDossierId: rows[0]?.id ?? null },
-    });
-    return { registrationId: row.id, state: 'ingelezen' };
-  });
+          AND EXISTS (SELECT 1 FROM moved)
+        RETURNING id)
+     SELECT (SELECT id FROM marked) AS received_id, ${append.sql} FROM moved`,
+    [...move.params, ...append.params],
+  );
+  if (!rows[0]) throw new AppError('CONFLICT', { registrationId: row.id, reason: 'changed-meanwhile' });
+  return { registrationId: row.id, state: 'ingelezen' };
 }
 
 /** The school rejects the received dossier, with a reason (kept encrypted): ontvangen → afgewezen. */

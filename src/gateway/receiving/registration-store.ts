@@ -104,21 +104,52 @@ export async function moveRegistration(
   row: Pick<RegistrationRow, 'id' | 'state' | 'revision'>,
   to: RegistrationState,
   at: Date,
-  set: { lastResult?: ResultCode; requestedAt?: Date; requestedBy?: string } = {},
+  set: RegistrationMoveFields = {},
 ): Promise<number> {
-  assertTransition(row.state, to);
-  const { rows } = await db.query<{ revision: number }>(
-    `UPDATE gw.registrations
-        SET state = $3, revision = revision + 1, updated_at = $4,
-            last_result = coalesce($5, last_result),
-            last_result_at = CASE WHEN $5::text IS NULL THEN last_result_at ELSE $4 END,
-            requested_at = coalesce($6, requested_at),
-            requested_by = $7
-      WHERE id = $1 AND revision = $2 RETURNING revision`,
-    [row.id, row.revision, to, at, set.lastResult ?? null, set.requestedAt ?? null, set.requestedBy ?? null],
-  );
+  const move = registrationMove(row, to, at, set, 1);
+  const { rows } = await db.query<{ revision: number }>(move.sql, move.params);
   if (!rows[0]) throw new AppError('CONFLICT', { registrationId: row.id, reason: 'changed-meanwhile' });
   return rows[0].revision;
+}
+
+export interface RegistrationMoveFields {
+  lastResult?: ResultCode;
+  requestedAt?: Date;
+  requestedBy?: string;
+}
+
+/**
+ * `moveRegistration`'s compare-and-set as SQL (`UPDATE … RETURNING id, revision`, parameters from
+ * `firstParam`), for a statement that stores more in the same step: make the other changes select
+ * FROM it, so that none of them happens when the registration changed meanwhile.
+ */
+export function registrationMove(
+  row: Pick<RegistrationRow, 'id' | 'state' | 'revision'>,
+  to: RegistrationState,
+  at: Date,
+  set: RegistrationMoveFields,
+  firstParam: number,
+): { sql: string; params: unknown[] } {
+  assertTransition(row.state, to);
+  const $ = (i: number) => `$${firstParam + i - 1}`;
+  return {
+    sql: `UPDATE gw.registrations
+        SET state = ${$(3)}, revision = revision + 1, updated_at = ${$(4)},
+            last_result = coalesce(${$(5)}, last_result),
+            last_result_at = CASE WHEN ${$(5)}::text IS NULL THEN last_result_at ELSE ${$(4)} END,
+            requested_at = coalesce(${$(6)}, requested_at),
+            requested_by = ${$(7)}
+      WHERE id = ${$(1)} AND revision = ${$(2)} RETURNING id, revision`,
+    params: [
+      row.id,
+      row.revision,
+      to,
+      at,
+      set.lastResult ?? null,
+      set.requestedAt ?? null,
+      set.requestedBy ?? null,
+    ],
+  };
 }
 
 /** The latest dossier received for a registration, decrypted. */

@@ -15,7 +15,9 @@ import {
   moveRegistration,
   receivedAad,
   receivedFindingsAad,
+  registrationMove,
 } from './registration-store.js';
+import { HELD_REQUESTS } from './release-interrupted-requests.js';
 import { RESULT_EXPLANATIONS } from './result-explanations.js';
 
 export type RequestTrigger = 'manual' | 'bulk' | 'notice' | 'retry';
@@ -47,31 +49,34 @@ const STALE_REQUEST_MS = 5 * 60_000;
 
 /**
  * Ends the requests that a stopped process left 'aangevraagd' (killed between its claim and storing
- * the answer): they become 'fout' (TechnischeFout), so that they are requested again at once — by the
- * job that sent them, which runs again, in bulk, or by hand — instead of after STALE_REQUEST_MS. Only
- * for a caller that knows no other process is requesting on this database: PGlite at start-up, whose
- * data folder one process holds. Returns how many were ended.
+ * the answer) — registrations and a samenwerkingsverband's SWV requests: they become 'fout'
+ * (TechnischeFout), so that they are requested again at once — by the job that sent them, which runs
+ * again, in bulk, or by hand — instead of after STALE_REQUEST_MS. Only for a caller that knows no
+ * other process is requesting on this database: PGlite at start-up, whose data folder one process
+ * holds. Returns how many were ended.
  */
 export async function releaseAbandonedRequests(ctx: Ctx): Promise<number> {
   return ctx.db.transaction(async (tx) => {
-    const { rows } = await tx.query<{
-      id: string;
-      school_brin: string;
-      state: 'aangevraagd';
-      revision: number;
-    }>(
-      `SELECT id, school_brin, state, revision FROM gw.registrations WHERE state = 'aangevraagd' FOR UPDATE`,
-    );
     const at = ctx.now();
-    for (const row of rows) {
-      await moveRegistration(tx, row, 'fout', at, { lastResult: 'TechnischeFout' });
-      await audit.record(tx, ctx, 'registration.request-abandoned', {
-        schoolBrin: row.school_brin,
-        subject: row.id,
-        details: { result: 'TechnischeFout', reason: 'process-stopped' },
-      });
+    let released = 0;
+    for (const kind of HELD_REQUESTS) {
+      const { rows } = await tx.query<{
+        id: string;
+        school_brin: string;
+        state: 'aangevraagd';
+        revision: number;
+      }>(`SELECT id, school_brin, state, revision FROM ${kind.table} WHERE state = 'aangevraagd' FOR UPDATE`);
+      for (const row of rows) {
+        await kind.move(tx, row, 'fout', at, { lastResult: 'TechnischeFout' });
+        await audit.record(tx, ctx, kind.abandoned, {
+          schoolBrin: row.school_brin,
+          subject: row.id,
+          details: { result: 'TechnischeFout', reason: 'process-stopped' },
+        });
+      }
+      released += rows.length;
     }
-    return rows.length;
+    return released;
   });
 }
 
@@ -82,7 +87,7 @@ export async function releaseAbandonedRequests(ctx: Ctx): Promise<number> {
  * dossier was received, the request asks "only if changed since" its version (the summer version).
  *
  * Around the chain call: a compare-and-set claims the registration (→ aangevraagd, so that no second
- * request goes out meanwhile), a short transaction stores the outcome.
+ * request goes out meanwhile), one statement stores the outcome.
  */
 export async function requestDossier(
   ctx: Ctx,
@@ -127,37 +132,27 @@ export async function requestDossier(
   const outgoingId = randomUUID();
   const receivedId = received ? randomUUID() : undefined;
 
-  await ctx.db.transaction(async (tx) => {
-    await tx.query(
-      `INSERT INTO gw.outgoing_requests
-         (id, registration_id, school_brin, source_brin, session_id, source_routing_key, trigger,
-          only_if_changed_since, result, requested_at, answered_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-      [
-        outgoingId,
-        claimed.row.id,
-        input.schoolBrin,
-        claimed.row.source_brin,
-        outcome.sessionId ?? null,
-        outcome.sourceRoutingKey ?? null,
-        input.trigger ?? 'manual',
-        since ?? null,
-        result,
-        requestedAt,
-        answeredAt,
-      ],
-    );
-    if (received && receivedId) {
-      await tx.query(
-        `INSERT INTO gw.received_dossiers
-           (id, registration_id, request_id, source_brin, xml_enc, size_bytes, findings_enc, error_count,
-            warning_count, profile, version_ready_at, received_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
-        [
+  // The outcome in one statement: the registration moves on (compare-and-set on its revision), the
+  // request and any received dossier are stored and the step is audited — each of them selects FROM
+  // the move, so that nothing is written when the registration changed meanwhile.
+  const move = registrationMove(claimed.row, state, answeredAt, { lastResult: result }, 1);
+  const outgoing = [
+    outgoingId,
+    input.schoolBrin,
+    claimed.row.source_brin,
+    outcome.sessionId ?? null,
+    outcome.sourceRoutingKey ?? null,
+    input.trigger ?? 'manual',
+    since ?? null,
+    result,
+    requestedAt,
+    answeredAt,
+  ];
+  const o = move.params.length;
+  const stored =
+    received && receivedId
+      ? [
           receivedId,
-          claimed.row.id,
-          outgoingId,
-          claimed.row.source_brin,
           ctx.keyring.encrypt(received.xml, receivedAad(receivedId)),
           received.xml.byteLength,
           ctx.keyring.encrypt(
@@ -168,12 +163,13 @@ export async function requestDossier(
           received.warningCount,
           received.profile ?? null,
           outcome.versionReadyAt ?? null,
-          answeredAt,
-        ],
-      );
-    }
-    await moveRegistration(tx, claimed.row, state, answeredAt, { lastResult: result });
-    await audit.record(tx, ctx, received ? 'received.stored' : 'registration.requested', {
+        ]
+      : [];
+  const r = o + outgoing.length;
+  const append = audit.appendOf(
+    ctx,
+    received ? 'received.stored' : 'registration.requested',
+    {
       schoolBrin: input.schoolBrin,
       subject: claimed.row.id,
       details: {
@@ -183,8 +179,36 @@ export async function requestDossier(
         ...(outcome.sessionId ? { sessionId: outcome.sessionId } : {}),
         ...(receivedId ? { receivedDossierId: receivedId } : {}),
       },
-    });
-  });
+    },
+    r + stored.length + 1,
+  );
+  const $ = (i: number) => `$${i}`;
+  const { rows } = await ctx.db.query(
+    `WITH moved AS (${move.sql}),
+     outgoing AS (
+       INSERT INTO gw.outgoing_requests
+         (id, registration_id, school_brin, source_brin, session_id, source_routing_key, trigger,
+          only_if_changed_since, result, requested_at, answered_at)
+       SELECT ${$(o + 1)}::uuid, moved.id, ${$(o + 2)}, ${$(o + 3)}, ${$(o + 4)}, ${$(o + 5)}, ${$(o + 6)},
+              ${$(o + 7)}::timestamptz, ${$(o + 8)}, ${$(o + 9)}::timestamptz, ${$(o + 10)}::timestamptz
+         FROM moved RETURNING id, registration_id)${
+           stored.length > 0
+             ? `,
+     received AS (
+       INSERT INTO gw.received_dossiers
+         (id, registration_id, request_id, source_brin, xml_enc, size_bytes, findings_enc, error_count,
+          warning_count, profile, version_ready_at, received_at)
+       SELECT ${$(r + 1)}::uuid, outgoing.registration_id, outgoing.id, ${$(o + 3)}, ${$(r + 2)}::bytea, ${$(r + 3)}::integer,
+              ${$(r + 4)}::bytea, ${$(r + 5)}::integer, ${$(r + 6)}::integer, ${$(r + 7)}, ${$(r + 8)}::timestamptz,
+              ${$(o + 10)}::timestamptz
+         FROM outgoing RETURNING id)`
+             : ''
+         }
+     SELECT ${append.sql} FROM moved`,
+    [...move.params, ...outgoing, ...stored, ...append.params],
+  );
+  if (rows.length === 0)
+    throw new AppError('CONFLICT', { registrationId: claimed.row.id, reason: 'changed-meanwhile' });
 
   return {
     registrationId: claimed.row.id,

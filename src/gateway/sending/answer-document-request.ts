@@ -83,72 +83,75 @@ export async function answerDocumentRequest(
   const pupilKey = (await pupilKeyer(ctx))(ids);
   const peer = asPeerCtx(ctx);
 
-  return ctx.db.transaction(async (tx) => {
-    const since = request.onlyIfChangedSince ? new Date(request.onlyIfChangedSince) : undefined;
-    const found = await findReadyDossier(tx, ctx.keyring, {
-      schoolBrin: point.brin,
-      pupilKey,
-      ids,
-      destinationBrin: request.destinationBrin,
-      ...(since ? { onlyIfChangedSince: since } : {}),
-    });
-    let answer: DocumentResponse;
-    let version: number | undefined;
-    if (found.result === 'ready') {
-      version = found.version;
-      const xml = found.xml;
-      if (!xml) {
-        answer = { result: 'NietGewijzigd', versionReadyAt: found.readyAt.toISOString() };
-      } else {
-        answer = {
-          result: 'OverdrachtGeslaagd',
-          dossier: await seal(to.publicKey, xml, { info: SEAL_INFO.dossier, aad: request.sessionId }),
-          versionReadyAt: found.readyAt.toISOString(),
-        };
-      }
+  const since = request.onlyIfChangedSince ? new Date(request.onlyIfChangedSince) : undefined;
+  const ready = await findReadyDossier(ctx.db, ctx.keyring, {
+    schoolBrin: point.brin,
+    pupilKey,
+    ids,
+    destinationBrin: request.destinationBrin,
+    ...(since ? { onlyIfChangedSince: since } : {}),
+  });
+  let answer: DocumentResponse;
+  let version: number | undefined;
+  if (ready.result === 'ready') {
+    version = ready.version;
+    const xml = ready.xml;
+    if (!xml) {
+      answer = { result: 'NietGewijzigd', versionReadyAt: ready.readyAt.toISOString() };
     } else {
-      answer = { result: found.result };
+      answer = {
+        result: 'OverdrachtGeslaagd',
+        dossier: await seal(to.publicKey, xml, { info: SEAL_INFO.dossier, aad: request.sessionId }),
+        versionReadyAt: ready.readyAt.toISOString(),
+      };
     }
-    if (FAILED_LOOKUPS.has(answer.result)) {
-      await countFailedLookup(tx, request.destinationBrin, at, deps.lookupLimit);
-    }
-    const dossierId = 'dossierId' in found ? found.dossierId : undefined;
-    await tx.query(
-      `INSERT INTO gw.incoming_requests
+  } else {
+    answer = { result: ready.result };
+  }
+  if (FAILED_LOOKUPS.has(answer.result)) {
+    await countFailedLookup(ctx.db, request.destinationBrin, at, deps.lookupLimit, request.sessionId);
+  }
+  const dossierId = 'dossierId' in ready ? ready.dossierId : undefined;
+  // The request is stored (for a later notice) and the answer audited in one statement: both or
+  // neither, and the audit chain's lock lasts only as long as the statement.
+  const stored = [
+    randomUUID(),
+    point.brin,
+    point.routingKey,
+    request.sessionId,
+    request.destinationBrin,
+    to.routingKey,
+    pupilKey,
+    dossierId ?? null,
+    version ?? null,
+    answer.result,
+    at,
+  ];
+  const append = audit.appendOf(
+    peer,
+    answer.result === 'OverdrachtGeslaagd' ? 'dossier.delivered' : 'chain.document-request',
+    {
+      schoolBrin: point.brin,
+      ...(dossierId ? { subject: dossierId } : {}),
+      details: {
+        result: answer.result,
+        destinationBrin: request.destinationBrin,
+        sessionId: request.sessionId,
+        ...(version !== undefined ? { version } : {}),
+      },
+    },
+    stored.length + 1,
+  );
+  await ctx.db.query(
+    `WITH stored AS (
+       INSERT INTO gw.incoming_requests
          (id, school_brin, routing_key, session_id, destination_brin, destination_routing_key, pupil_key,
           dossier_id, version, result, received_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-      [
-        randomUUID(),
-        point.brin,
-        point.routingKey,
-        request.sessionId,
-        request.destinationBrin,
-        to.routingKey,
-        pupilKey,
-        dossierId ?? null,
-        version ?? null,
-        answer.result,
-        at,
-      ],
-    );
-    await audit.record(
-      tx,
-      peer,
-      answer.result === 'OverdrachtGeslaagd' ? 'dossier.delivered' : 'chain.document-request',
-      {
-        schoolBrin: point.brin,
-        ...(dossierId ? { subject: dossierId } : {}),
-        details: {
-          result: answer.result,
-          destinationBrin: request.destinationBrin,
-          sessionId: request.sessionId,
-          ...(version !== undefined ? { version } : {}),
-        },
-      },
-    );
-    return answer;
-  });
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id)
+     SELECT ${append.sql} FROM stored`,
+    [...stored, ...append.params],
+  );
+  return answer;
 }
 
 /** A refusal before any pupil was looked up: audited (no identifiers), nothing stored. */

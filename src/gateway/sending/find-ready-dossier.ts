@@ -1,5 +1,5 @@
 import type { Keyring } from '../../platform/context.js';
-import type { Tx } from '../../platform/db/index.js';
+import type { Queryable } from '../../platform/db/index.js';
 import type { PupilIdentifiers, ResultCode } from '../../platform/protocol.js';
 import { decodeIdentity, surnameMatches } from '../pupils/identity.js';
 import { identityAad, versionAad } from './dossier-store.js';
@@ -32,7 +32,7 @@ export type LookupOutcome =
  *   school never learns where else a pupil registered.
  */
 export async function findReadyDossier(
-  tx: Tx,
+  db: Queryable,
   keyring: Keyring,
   input: {
     schoolBrin: string;
@@ -45,7 +45,7 @@ export async function findReadyDossier(
 ): Promise<LookupOutcome> {
   // The pupil and its destination for the requesting school, most relevant first (a ready one, then
   // the latest), with the ready version's content when it is to be sent: one statement.
-  const { rows } = await tx.query<{
+  const { rows } = await db.query<{
     pupil_id: string;
     identity_enc: Uint8Array;
     dossier_id: string | null;
@@ -100,13 +100,13 @@ export async function findReadyDossier(
   }
   if (latest?.state === 'verlopen') {
     // Expired, unless the dossier has been set ready for another school since.
-    const dossier = await tx.query<{ state: string }>('SELECT state FROM gw.dossiers WHERE id = $1', [
+    const dossier = await db.query<{ state: string }>('SELECT state FROM gw.dossiers WHERE id = $1', [
       latest.dossier_id,
     ]);
     if (dossier.rows[0]?.state === 'verlopen')
       return { result: 'DossierVerlopen', dossierId: latest.dossier_id as string };
   }
-  const any = await tx.query<{ id: string }>(
+  const any = await db.query<{ id: string }>(
     'SELECT id FROM gw.dossiers WHERE pupil_id = $1 ORDER BY schooljaar DESC LIMIT 1',
     [pupilId],
   );

@@ -1,6 +1,6 @@
 import type { Ctx } from '../context.js';
 import type { Db, Queryable } from '../db/index.js';
-import { recordAudit } from './log.js';
+import { auditAppend, recordAudit } from './log.js';
 
 export {
   AUDIT_APPEND_MIGRATION,
@@ -9,6 +9,7 @@ export {
   type AuditChainVerdict,
   type AuditEntry,
   type AuditRecord,
+  auditAppend,
   canonicalJson,
   GENESIS_HASH,
   recordAudit,
@@ -27,4 +28,20 @@ export function record(
   facts: { schoolBrin?: string; subject?: string; details?: object } = {},
 ): Promise<void> {
   return recordAudit(tx, { actor: ctx.actor, requestId: ctx.requestId, at: ctx.now(), action, ...facts });
+}
+
+/**
+ * `record`'s entry as an SQL expression and its parameters (numbered from `firstParam`), to make a
+ * change and record it in one statement: `WITH changed AS (…) SELECT ${sql} FROM changed`.
+ */
+export function appendOf(
+  ctx: Pick<Ctx, 'actor' | 'requestId' | 'now'>,
+  action: string,
+  facts: { schoolBrin?: string; subject?: string; details?: object },
+  firstParam: number,
+): { sql: string; params: unknown[] } {
+  return auditAppend(
+    { actor: ctx.actor, requestId: ctx.requestId, at: ctx.now(), action, ...facts },
+    firstParam,
+  );
 }

@@ -139,13 +139,23 @@ export interface AuditRecord {
  * itself instead of a transaction, it appends in a transaction of its own.
  */
 export async function recordAudit(tx: Queryable | Db, entry: AuditEntry): Promise<void> {
+  const append = auditAppend(entry, 1);
+  await tx.query(`SELECT ${append.sql}`, append.params);
+}
+
+/**
+ * The append of one entry as an SQL expression with its parameters, numbered from `firstParam`, for
+ * a statement that makes a change and records it at once (`WITH changed AS (UPDATE … RETURNING …)
+ * SELECT <sql> FROM changed`): one round trip, and outside a transaction the chain lock lasts only
+ * as long as that statement.
+ */
+export function auditAppend(entry: AuditEntry, firstParam: number): { sql: string; params: unknown[] } {
   const details = normalizeDetails(entry.details);
   assertNoPersonalData(entry, details);
   const at = entry.at ?? new Date();
   if (Number.isNaN(at.getTime())) throw new AppError('VALIDATION_FAILED', { field: 'at' });
-  // One statement (platform.audit_append, AUDIT_APPEND_MIGRATION): in the caller's transaction it
-  // holds the chain lock until that commits; given the database itself, it is a transaction of its
-  // own (the lock lasts as long as the statement).
+  // platform.audit_append (AUDIT_APPEND_MIGRATION): in the caller's transaction it holds the chain
+  // lock until that commits; in a statement of its own, as long as the statement.
   const [before, after] = entryJsonAroundSeq({
     at,
     actorKind: entry.actor.kind,
@@ -156,18 +166,22 @@ export async function recordAudit(tx: Queryable | Db, entry: AuditEntry): Promis
     requestId: entry.requestId,
     details,
   });
-  await tx.query('SELECT platform.audit_append($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10)', [
-    at,
-    entry.actor.kind,
-    entry.actor.id,
-    entry.schoolBrin ?? null,
-    entry.action,
-    entry.subject ?? null,
-    entry.requestId,
-    JSON.stringify(details),
-    Buffer.from(before, 'utf8'),
-    Buffer.from(after, 'utf8'),
-  ]);
+  const $ = (i: number) => `$${firstParam + i}`;
+  return {
+    sql: `platform.audit_append(${$(0)}, ${$(1)}, ${$(2)}, ${$(3)}, ${$(4)}, ${$(5)}, ${$(6)}, ${$(7)}::jsonb, ${$(8)}, ${$(9)})`,
+    params: [
+      at,
+      entry.actor.kind,
+      entry.actor.id,
+      entry.schoolBrin ?? null,
+      entry.action,
+      entry.subject ?? null,
+      entry.requestId,
+      JSON.stringify(details),
+      Buffer.from(before, 'utf8'),
+      Buffer.from(after, 'utf8'),
+    ],
+  };
 }
 
 export interface AuditChainVerdict {
