@@ -3,6 +3,7 @@ import { authorize, type Ctx } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import {
   loadRegistration,
+  loadRegistrationWithLastReceived,
   moveRegistration,
   registrationMove,
   rejectReasonAad,
@@ -15,26 +16,27 @@ export async function markImported(
 ): Promise<{ registrationId: string; state: 'ingelezen' }> {
   authorize(ctx, 'received:write', input.schoolBrin);
   const at = ctx.now();
-  const row = await loadRegistration(ctx.db, input.schoolBrin, input.registrationId);
+  const row = await loadRegistrationWithLastReceived(ctx.db, input.schoolBrin, input.registrationId);
   // One statement: the registration moves on (compare-and-set on its revision), its latest received
-  // dossier is marked and the step audited — the latter two FROM the move, so none without it.
+  // dossier is marked and the step audited — the latter two FROM the move, so none without it. A
+  // newer received dossier would have moved the registration, so the compare-and-set also holds the
+  // one read here.
   const move = registrationMove(row, 'ingelezen', at, {}, 1);
   const n = move.params.length;
   const append = audit.appendOf(
     ctx,
     'received.imported',
-    { schoolBrin: input.schoolBrin, subject: row.id, details: { imported: true } },
+    { schoolBrin: input.schoolBrin, subject: row.id, details: { receivedDossierId: row.last_received_id } },
     n + 1,
   );
   const { rows } = await ctx.db.query<{ received_id: string | null }>(
     `WITH moved AS (${move.sql}),
      marked AS (
        UPDATE gw.received_dossiers SET imported_at = $4
-        WHERE id = (SELECT id FROM gw.received_dossiers WHERE registration_id = $1 ORDER BY received_at DESC LIMIT 1)
-          AND EXISTS (SELECT 1 FROM moved)
+        WHERE id = $${n + append.params.length + 1}::uuid AND EXISTS (SELECT 1 FROM moved)
         RETURNING id)
      SELECT (SELECT id FROM marked) AS received_id, ${append.sql} FROM moved`,
-    [...move.params, ...append.params],
+    [...move.params, ...append.params, row.last_received_id],
   );
   if (!rows[0]) throw new AppError('CONFLICT', { registrationId: row.id, reason: 'changed-meanwhile' });
   return { registrationId: row.id, state: 'ingelezen' };

@@ -64,9 +64,11 @@ export interface RegistrationWithLastReceived extends RegistrationRow {
   /** The source's ready time of the version received last: a new request asks "only if changed since". */
   last_version_ready_at: Date | null;
   last_imported_at: Date | null;
+  /** The received dossier that is the registration's latest. */
+  last_received_id: string | null;
 }
 
-/** loadRegistration and the latest received dossier's times, in one statement. */
+/** loadRegistration and the latest received dossier's id and times, in one statement. */
 export async function loadRegistrationWithLastReceived(
   db: Queryable,
   schoolBrin: string,
@@ -75,10 +77,11 @@ export async function loadRegistrationWithLastReceived(
   if (!/^[0-9a-f-]{36}$/i.test(id)) throw new AppError('REGISTRATION_NOT_FOUND', { registrationId: id });
   const { rows } = await db.query<RegistrationWithLastReceived>(
     `SELECT ${COLUMN_NAMES.map((c) => `r.${c}`).join(', ')},
-            last.version_ready_at AS last_version_ready_at, last.imported_at AS last_imported_at
+            last.version_ready_at AS last_version_ready_at, last.imported_at AS last_imported_at,
+            last.id AS last_received_id
        FROM gw.registrations r
        LEFT JOIN LATERAL (
-         SELECT d.version_ready_at, d.imported_at FROM gw.received_dossiers d
+         SELECT d.id, d.version_ready_at, d.imported_at FROM gw.received_dossiers d
           WHERE d.registration_id = r.id ORDER BY d.received_at DESC LIMIT 1
        ) last ON true
       WHERE r.id = $1 AND r.school_brin = $2`,

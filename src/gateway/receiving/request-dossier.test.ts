@@ -105,6 +105,21 @@ describeEachDatabase(
         registrationId,
         state: 'ingelezen',
       });
+      // the received dossier is marked, and the audit entry names it (one statement with the move)
+      const imported = await db().query<{ id: string; imported: boolean; audited: unknown }>(
+        `SELECT d.id, d.imported_at IS NOT NULL AS imported,
+                (SELECT a.details FROM platform.audit_log a
+                  WHERE a.action = 'received.imported' AND a.subject = $2) AS audited
+           FROM gw.received_dossiers d WHERE d.registration_id = $1`,
+        [registrationId, registrationId],
+      );
+      expect(imported.rows).toEqual([
+        { id: imported.rows[0]?.id, imported: true, audited: { receivedDossierId: imported.rows[0]?.id } },
+      ]);
+      // a second import is refused and changes nothing
+      await expect(markImported(w.ctx(vo), { schoolBrin: VO, registrationId })).rejects.toMatchObject({
+        code: 'TRANSITION_NOT_ALLOWED',
+      });
       const afterImport = await requestDossier(w.ctx(vo), w.chain, { schoolBrin: VO, registrationId });
       expect(afterImport).toMatchObject({ result: 'NietGewijzigd', state: 'ingelezen' });
     });
