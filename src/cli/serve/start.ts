@@ -19,6 +19,7 @@ import type { Config } from '../../platform/config.js';
 import { SYSTEM_ACTOR } from '../../platform/context.js';
 import type { RotatingKeyring } from '../../platform/crypto/index.js';
 import type { Db } from '../../platform/db/index.js';
+import { warmUpInProcessChain } from '../../platform/http/in-process-chain.js';
 import { mtlsServerOptions } from '../../platform/http/mtls.js';
 import { createHttpServer, type HttpServer } from '../../platform/http/server.js';
 import { registerWebApp } from '../../platform/http/web-app.js';
@@ -212,6 +213,7 @@ export async function startOverstap(config: Config, options: StartOptions = {}):
         inspectionLinkDays: config.inspectionLinkDays,
       });
       registerGatewayChainRoutes(chain, deps);
+      if (config.chainInProcess) await warmUpInProcessChain(chain);
       if (options.runJobs !== false) {
         // Notices must survive a peer that is down for hours: retries back off to 15 minutes.
         // In one process with the region module, the gateway also reports its schools' counts to
@@ -236,6 +238,8 @@ export async function startOverstap(config: Config, options: StartOptions = {}):
           pollMs: 500,
           maxAttempts: 20,
           backoff: { maxMs: 15 * 60_000 },
+          // a job that fails says so (kind, attempt, error code; never its payload)
+          logger: api.log,
         });
         runner.start();
         cleanups.push(() => runner?.stop());

@@ -43,6 +43,15 @@ export function chainCallerFingerprint(request: FastifyRequest): string | undefi
   return undefined;
 }
 
+/**
+ * Loads the in-process transport (Fastify's inject, light-my-request) with one call before the
+ * node serves or runs jobs. On Node 20 its first load `require()`s an ES module (`cookie`), and two
+ * first calls at once fail there (ERR_INTERNAL_ASSERTION: "not yet fully loaded").
+ */
+export async function warmUpInProcessChain(server: HttpServer): Promise<void> {
+  await server.inject({ method: 'GET', url: '/health' });
+}
+
 export interface InProcessChainOptions {
   /** The node's chain server (its mutual-TLS listener's Fastify instance). */
   server: HttpServer;
