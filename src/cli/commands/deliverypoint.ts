@@ -1,13 +1,11 @@
-import { randomUUID } from 'node:crypto';
 import { DEFAULT_KEY_GRACE_MINUTES, rotateDeliveryPointKey } from '../../gateway/index.js';
-import { loadConfig } from '../../platform/config.js';
-import { type Ctx, SYSTEM_ACTOR } from '../../platform/context.js';
 import { isAppError } from '../../platform/errors.js';
 import type { DeliveryPointPurpose } from '../../platform/protocol.js';
 import type { Message } from '../../standard/errors.js';
 import { updateDeliveryPoint } from '../../trafficcenter/index.js';
 import { type CliContext, type Command, EXIT } from '../command.js';
-import { hasGateway, hasTrafficCenter, openStorage } from '../serve/storage.js';
+import { asGatewayOperator } from '../gateway-operator.js';
+import { hasTrafficCenter } from '../serve/storage.js';
 
 /** The texts of `overstap deliverypoint`, Dutch first. */
 export const DM = {
@@ -30,10 +28,6 @@ export const DM = {
   },
   json: { nl: 'uitvoer als JSON', en: 'output as JSON' },
   bad: (what: string): Message => ({ nl: `Ongeldige invoer: ${what}.`, en: `Invalid input: ${what}.` }),
-  noGateway: {
-    nl: 'Deze rol bedient geen scholen; gebruik de rol all of gateway (OVERSTAP_ROLE).',
-    en: 'This role hosts no schools; use the role all or gateway (OVERSTAP_ROLE).',
-  },
   rotated: (routingKey: string, publicKey: string, until: string): Message => ({
     nl: `Nieuw sleutelpaar voor aanleverpunt ${routingKey}.\n  Nieuwe publieke sleutel: ${publicKey}\n  De vorige sleutel opent nog tot ${until}; daarna wordt hij vernietigd.`,
     en: `New key pair for delivery point ${routingKey}.\n  New public key: ${publicKey}\n  The previous key still opens until ${until}; then it is destroyed.`,
@@ -73,20 +67,7 @@ export const deliverypointCommand: Command = {
       values['grace-minutes'] === undefined ? DEFAULT_KEY_GRACE_MINUTES : Number(values['grace-minutes']);
     if (!Number.isInteger(grace) || grace < 0) return usage(ctx, '--grace-minutes N');
 
-    const config = loadConfig();
-    if (!hasGateway(config)) {
-      ctx.stderr.write(`${ctx.t(DM.noGateway)}\n`);
-      return EXIT.USAGE;
-    }
-    const { db, keyring } = await openStorage(config);
-    try {
-      const operator: Ctx = {
-        db,
-        keyring,
-        actor: { ...SYSTEM_ACTOR, id: 'cli:deliverypoint' },
-        requestId: `cli-${randomUUID()}`,
-        now: () => new Date(),
-      };
+    return asGatewayOperator(ctx, 'deliverypoint', async (operator, config) => {
       const rotated = await rotateDeliveryPointKey(
         operator,
         { brin, purpose: purpose as DeliveryPointPurpose, graceMinutes: grace },
@@ -117,9 +98,7 @@ export const deliverypointCommand: Command = {
             : DM.tcTodo(rotated.routingKey);
       ctx.stdout.write(`${ctx.t(next)}\n`);
       return EXIT.OK;
-    } finally {
-      await db.close();
-    }
+    });
   },
 };
 

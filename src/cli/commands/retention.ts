@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import {
   DAILY_PURGE_HOUR_UTC,
   listHostedSchools,
@@ -6,11 +5,9 @@ import {
   purgeEndedSchool,
   purgeEndedSchools,
 } from '../../gateway/index.js';
-import { loadConfig } from '../../platform/config.js';
-import { type Ctx, SYSTEM_ACTOR } from '../../platform/context.js';
 import type { Message } from '../../standard/errors.js';
 import { type CliContext, type Command, EXIT } from '../command.js';
-import { hasGateway, openStorage } from '../serve/storage.js';
+import { asGatewayOperator } from '../gateway-operator.js';
 
 const HOUR = String(DAILY_PURGE_HOUR_UTC).padStart(2, '0');
 
@@ -27,10 +24,6 @@ export const RM = {
   brin: { nl: 'purge: alleen deze school (BRIN)', en: 'purge: this school only (BRIN)' },
   json: { nl: 'uitvoer als JSON', en: 'output as JSON' },
   bad: (what: string): Message => ({ nl: `Ongeldige invoer: ${what}.`, en: `Invalid input: ${what}.` }),
-  noGateway: {
-    nl: 'Deze rol bedient geen scholen; gebruik de rol all of gateway (OVERSTAP_ROLE).',
-    en: 'This role hosts no schools; use the role all or gateway (OVERSTAP_ROLE).',
-  },
   noneEnded: {
     nl: 'Deze gateway heeft geen scholen waarvan de bediening is beëindigd.',
     en: 'This gateway has no schools whose hosting ended.',
@@ -81,20 +74,7 @@ export const retentionCommand: Command = {
     if (brin !== undefined && (action === 'list' || !/^[0-9]{2}[A-Z]{2}$/.test(brin))) {
       return usage(ctx, '--brin BRIN');
     }
-    const config = loadConfig();
-    if (!hasGateway(config)) {
-      ctx.stderr.write(`${ctx.t(RM.noGateway)}\n`);
-      return EXIT.USAGE;
-    }
-    const { db, keyring } = await openStorage(config);
-    try {
-      const operator: Ctx = {
-        db,
-        keyring,
-        actor: { ...SYSTEM_ACTOR, id: 'cli:retention' },
-        requestId: `cli-${randomUUID()}`,
-        now: () => new Date(),
-      };
+    return asGatewayOperator(ctx, 'retention', async (operator) => {
       const out = (line: Message) => ctx.stdout.write(`${ctx.t(line)}\n`);
 
       if (action === 'list') {
@@ -131,9 +111,7 @@ export const retentionCommand: Command = {
         for (const f of run.failed) ctx.stderr.write(`${ctx.t(RM.failed(f.brin, f.code))}\n`);
       }
       return run.failed.length > 0 ? EXIT.FINDINGS : EXIT.OK;
-    } finally {
-      await db.close();
-    }
+    });
   },
 };
 
