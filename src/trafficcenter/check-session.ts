@@ -1,7 +1,14 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { ResultCode, SessionCheckRequest, SessionCheckResponse } from '../platform/protocol.js';
 import { type ChainCtx, normalizeFingerprint } from './chain-caller.js';
-import { dutchDay, purposeOfKind, sourcePurposesOfKind, usableDeliveryPoints } from './registry.js';
+import {
+  type DeliveryPointRefRow,
+  deliveryPointRefs,
+  dutchDay,
+  purposeOfKind,
+  sourcePurposesOfKind,
+  usablePoints,
+} from './registry.js';
 import { expireOverdueSessions } from './session-expiry.js';
 import { wellFormedSessionId } from './session-fields.js';
 import type { SessionState } from './session-states.js';
@@ -26,8 +33,8 @@ export type CheckSessionAnswer = SessionCheckResponse | { result: Extract<Result
  * 7. the destination delivery point is still usable — else SessieAfwijkend (it was deactivated,
  *    e.g. because its key leaked: the source must not seal a dossier to it).
  *
- * On success the check is counted and the destination delivery point (with its public key) returned,
- * so the source can seal the dossier to it.
+ * On success the check is counted (in the statement that reads both points) and the destination
+ * delivery point (with its public key) returned, so the source can seal the dossier to it.
  */
 export async function checkSession(
   ctx: ChainCtx,
@@ -75,20 +82,44 @@ export async function checkSession(
     return { result: 'SessieVerlopen' };
   }
 
-  // Both points in one read: usable today (active, school admitted, mandate current).
-  const usable = await usableDeliveryPoints(db, {
-    day: dutchDay(now),
-    routingKeys: [input.sourceDeliveryPoint, session.destination_delivery_point],
-  });
+  // Both points, usable today (active, school admitted, mandate current), and the check counted when
+  // both answer the session (the same conditions as below): one statement.
   const sourcePurposes: readonly string[] = sourcePurposesOfKind(session.kind);
-  const usableSource = usable.some(
+  const usable = usablePoints(
+    { day: dutchDay(now), routingKeys: [input.sourceDeliveryPoint, session.destination_delivery_point] },
+    8,
+  );
+  const { rows: points } = await db.query<DeliveryPointRefRow & { counted: boolean }>(
+    `WITH usable AS (${usable.sql}),
+     counted AS (
+       UPDATE tc.sessions SET check_count = check_count + 1
+        WHERE id = $1::uuid AND state = 'open'
+          AND EXISTS (SELECT 1 FROM usable u
+                       WHERE u.routing_key = $2 AND u.brin = $3 AND u.purpose = ANY($4::text[]))
+          AND EXISTS (SELECT 1 FROM usable u
+                       WHERE u.routing_key = $5 AND u.brin = $6 AND u.purpose = $7)
+       RETURNING id)
+     SELECT u.*, EXISTS (SELECT 1 FROM counted) AS counted FROM usable u`,
+    [
+      sessionId,
+      input.sourceDeliveryPoint,
+      session.source_brin,
+      sourcePurposes,
+      session.destination_delivery_point,
+      session.destination_brin,
+      purposeOfKind(session.kind),
+      ...usable.params,
+    ],
+  );
+  const refs = deliveryPointRefs(points);
+  const usableSource = refs.some(
     (p) =>
       p.routingKey === input.sourceDeliveryPoint &&
       p.brin === session.source_brin &&
       sourcePurposes.includes(p.purpose),
   );
   if (!usableSource) return { result: 'GeenRelatieMetDoel' };
-  const destination = usable.find(
+  const destination = refs.find(
     (p) =>
       p.routingKey === session.destination_delivery_point &&
       p.brin === session.destination_brin &&
@@ -96,11 +127,7 @@ export async function checkSession(
   );
   if (!destination) return { result: 'SessieAfwijkend' };
 
-  const counted = await db.query(
-    `UPDATE tc.sessions SET check_count = check_count + 1 WHERE id = $1 AND state = 'open' RETURNING id`,
-    [sessionId],
-  );
-  if (counted.rowCount === 0) {
+  if (!points[0]?.counted) {
     // Closed or expired by another transaction since it was read.
     const later = await db.query<{ state: SessionState }>('SELECT state FROM tc.sessions WHERE id = $1', [
       sessionId,

@@ -198,7 +198,7 @@ export async function findDeliveryPoint(tx: Tx, routingKey: string): Promise<Del
   return rows[0] ? toDeliveryPoint(rows[0]) : undefined;
 }
 
-interface DeliveryPointRefRow {
+export interface DeliveryPointRefRow {
   routing_key: string;
   brin: string;
   vestiging: string;
@@ -222,35 +222,57 @@ function toRef(row: DeliveryPointRefRow): DeliveryPointRef {
  * The delivery points the chain may use on `day`: active, of a school admitted that day, held by a
  * supplier that still has the school's mandate. Filtered by school and purpose(s) when given.
  */
+export interface UsablePointsFilter {
+  day: string;
+  brin?: string;
+  purpose?: DeliveryPointPurpose | readonly DeliveryPointPurpose[];
+  routingKey?: string;
+  /** Any of these points (instead of one routing key). */
+  routingKeys?: readonly string[];
+}
+
 export async function usableDeliveryPoints(
   tx: Queryable,
-  filter: {
-    day: string;
-    brin?: string;
-    purpose?: DeliveryPointPurpose | readonly DeliveryPointPurpose[];
-    routingKey?: string;
-    /** Any of these points (instead of one routing key). */
-    routingKeys?: readonly string[];
-  },
+  filter: UsablePointsFilter,
 ): Promise<DeliveryPointRef[]> {
-  const purposes = filter.purpose === undefined ? null : [filter.purpose].flat();
+  const usable = usablePoints(filter, 1);
   const { rows } = await tx.query<DeliveryPointRefRow>(
-    `SELECT d.routing_key, d.brin, s.vestiging, d.url, d.purpose, d.public_key
+    `${usable.sql} ORDER BY d.brin, d.purpose, d.routing_key`,
+    usable.params,
+  );
+  return rows.map(toRef);
+}
+
+/**
+ * `usableDeliveryPoints`'s query as SQL (its parameters numbered from `firstParam`), for a statement
+ * that acts on the answer at once (`WITH usable AS (…)`); read its rows with `deliveryPointRefs`.
+ */
+export function usablePoints(
+  filter: UsablePointsFilter,
+  firstParam: number,
+): { sql: string; params: unknown[] } {
+  const $ = (i: number) => `$${firstParam + i}`;
+  const purposes = filter.purpose === undefined ? null : [filter.purpose].flat();
+  return {
+    sql: `SELECT d.routing_key, d.brin, s.vestiging, d.url, d.purpose, d.public_key
        FROM tc.delivery_points d
        JOIN tc.schools s ON s.brin = d.brin
        JOIN tc.admission a ON a.brin = d.brin
        JOIN tc.mandates m ON m.supplier_id = d.supplier_id AND m.brin = d.brin AND m.revoked_at IS NULL
-      WHERE d.active AND ${admittedOn('$1')}
-        AND ($2::text IS NULL OR d.brin = $2)
-        AND ($3::text[] IS NULL OR d.purpose = ANY($3::text[]))
-        AND ($4::text[] IS NULL OR d.routing_key = ANY($4::text[]))
-      ORDER BY d.brin, d.purpose, d.routing_key`,
-    [
+      WHERE d.active AND ${admittedOn($(0))}
+        AND (${$(1)}::text IS NULL OR d.brin = ${$(1)})
+        AND (${$(2)}::text[] IS NULL OR d.purpose = ANY(${$(2)}::text[]))
+        AND (${$(3)}::text[] IS NULL OR d.routing_key = ANY(${$(3)}::text[]))`,
+    params: [
       filter.day,
       filter.brin ?? null,
       purposes,
       filter.routingKeys ?? (filter.routingKey === undefined ? null : [filter.routingKey]),
     ],
-  );
+  };
+}
+
+/** The rows of `usablePoints` as the chain hands them out. */
+export function deliveryPointRefs(rows: readonly DeliveryPointRefRow[]): DeliveryPointRef[] {
   return rows.map(toRef);
 }

@@ -1,17 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import type {
-  DeliveryPointRef,
-  ResultCode,
-  SessionStartRequest,
-  SessionStartResponse,
-} from '../platform/protocol.js';
+import type { ResultCode, SessionStartRequest, SessionStartResponse } from '../platform/protocol.js';
 import { type ChainCtx, identifyCaller, normalizeFingerprint } from './chain-caller.js';
 import {
   admittedOn,
+  type DeliveryPointRefRow,
+  deliveryPointRefs,
   dutchDay,
   purposeOfKind,
   sourcePurposesOfKind,
-  usableDeliveryPoints,
+  usablePoints,
 } from './registry.js';
 import { DEFAULT_SESSION_LIFETIME_MS } from './session-expiry.js';
 import { wellFormedSessionFields } from './session-fields.js';
@@ -95,35 +92,41 @@ export async function startSession(ctx: ChainCtx, input: SessionStartRequest): P
   if (!facts.destination_admitted || !facts.source_admitted) return refuse('SchoolNietToegelaten');
   if (input.kind === 'swv' && facts.destination_sector !== 'swv') return refuse('GeenRelatieMetDoel');
 
-  const sourceDeliveryPoints: DeliveryPointRef[] = await usableDeliveryPoints(db, {
-    day: today,
-    brin: input.sourceBrin,
-    purpose: sourcePurposesOfKind(input.kind),
-  });
-  if (sourceDeliveryPoints.length === 0) return refuse('GeenRelatieMetDoel');
-
-  // One statement: no transaction needed. The checks above read committed facts; a mandate revoked
-  // a moment later ends the session at its check (check-session.ts asks again).
+  // The source school's usable points and, only when there is one, the new session: one statement,
+  // no transaction. The checks above read committed facts; a mandate revoked a moment later ends the
+  // session at its check (check-session.ts asks again).
   const sessionId = randomUUID();
   const startedAt = ctx.now();
   const expiresAt = new Date(startedAt.getTime() + (ctx.sessionLifetimeMs ?? DEFAULT_SESSION_LIFETIME_MS));
-  await db.query(
-    `INSERT INTO tc.sessions
-       (id, source_brin, destination_brin, destination_delivery_point, kind, commitment, supplier_id, created_at,
-        expires_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-    [
-      sessionId,
-      input.sourceBrin,
-      input.destinationBrin,
-      input.destinationDeliveryPoint,
-      input.kind,
-      input.commitment,
-      facts.supplier_id,
-      startedAt,
-      expiresAt,
-    ],
+  const session = [
+    sessionId,
+    input.sourceBrin,
+    input.destinationBrin,
+    input.destinationDeliveryPoint,
+    input.kind,
+    input.commitment,
+    facts.supplier_id,
+    startedAt,
+    expiresAt,
+  ];
+  const usable = usablePoints(
+    { day: today, brin: input.sourceBrin, purpose: sourcePurposesOfKind(input.kind) },
+    session.length + 1,
   );
+  const { rows: points } = await db.query<DeliveryPointRefRow>(
+    `WITH usable AS (${usable.sql}),
+     started AS (
+       INSERT INTO tc.sessions
+         (id, source_brin, destination_brin, destination_delivery_point, kind, commitment, supplier_id,
+          created_at, expires_at)
+       SELECT $1::uuid, $2, $3, $4, $5, $6, $7::uuid, $8::timestamptz, $9::timestamptz
+        WHERE EXISTS (SELECT 1 FROM usable)
+       RETURNING id)
+     SELECT * FROM usable ORDER BY brin, purpose, routing_key`,
+    [...session, ...usable.params],
+  );
+  if (points.length === 0) return refuse('GeenRelatieMetDoel');
+  const sourceDeliveryPoints = deliveryPointRefs(points);
   return { result: 'ok', sessionId, sourceDeliveryPoints };
 }
 

@@ -91,6 +91,37 @@ export async function loadRegistrationWithLastReceived(
   return rows[0];
 }
 
+/**
+ * Claims a registration for a request in one statement: → aangevraagd (revision + 1, requested at and
+ * by), unless a request is already in flight since `staleBefore` or later. Answers the claimed row
+ * with its latest received dossier's id and times, or undefined when nothing was claimed (unknown,
+ * in flight, or changed meanwhile: `loadRegistrationWithLastReceived` tells which). Every state may
+ * go to aangevraagd (lifecycle.ts); the database trigger checks it once more.
+ */
+export async function claimForRequest(
+  db: Queryable,
+  schoolBrin: string,
+  id: string,
+  claim: { at: Date; staleBefore: Date; requestedBy?: string },
+): Promise<RegistrationWithLastReceived | undefined> {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) throw new AppError('REGISTRATION_NOT_FOUND', { registrationId: id });
+  const last = (column: string) =>
+    `(SELECT d.${column} FROM gw.received_dossiers d WHERE d.registration_id = r.id
+       ORDER BY d.received_at DESC LIMIT 1)`;
+  const { rows } = await db.query<RegistrationWithLastReceived>(
+    `UPDATE gw.registrations r
+        SET state = 'aangevraagd', revision = r.revision + 1, updated_at = $3, requested_at = $3,
+            requested_by = $4
+      WHERE r.id = $1 AND r.school_brin = $2
+        AND (r.state <> 'aangevraagd' OR r.requested_at IS NULL OR r.requested_at < $5)
+      RETURNING ${COLUMN_NAMES.map((c) => `r.${c}`).join(', ')},
+                ${last('version_ready_at')} AS last_version_ready_at, ${last('imported_at')} AS last_imported_at,
+                ${last('id')} AS last_received_id`,
+    [id, schoolBrin, claim.at, claim.requestedBy ?? null, claim.staleBefore],
+  );
+  return rows[0];
+}
+
 export function identityOf(
   keyring: Keyring,
   row: Pick<RegistrationRow, 'id' | 'identity_enc'>,

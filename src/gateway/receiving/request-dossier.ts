@@ -8,11 +8,11 @@ import type { GatewayChain } from '../chain/clients.js';
 import { deliveryPointWithKeys } from '../hosting/delivery-point-keys.js';
 import { type CheckedReceived, checkReceived } from './check-received.js';
 import { exchangeWithSource } from './exchange.js';
-import { canTransition, type RegistrationState, stateAfter } from './lifecycle.js';
+import { type RegistrationState, stateAfter } from './lifecycle.js';
 import {
+  claimForRequest,
   identityOf,
   loadRegistrationWithLastReceived,
-  moveRegistration,
   receivedAad,
   receivedFindingsAad,
   registrationMove,
@@ -221,26 +221,26 @@ export async function requestDossier(
 }
 
 /**
- * Claims the registration for a request: read (with the last received dossier), then one
- * compare-and-set on its revision to 'aangevraagd'. Two racing claims: one moves it, the other gets
- * CONFLICT (no lock held across statements, so no transaction is needed).
+ * Claims the registration for a request: one compare-and-set to 'aangevraagd' that also reads the
+ * last received dossier. Two racing claims: one moves it, the other gets CONFLICT (no lock held
+ * across statements, so no transaction is needed). Only when nothing was claimed is the registration
+ * read again, to say why.
  */
 async function claimRegistration(ctx: Ctx, input: RequestDossierInput, requestedAt: Date) {
-  const row = await loadRegistrationWithLastReceived(ctx.db, input.schoolBrin, input.registrationId);
-  const stale =
-    row.requested_at === null || requestedAt.getTime() - row.requested_at.getTime() > STALE_REQUEST_MS;
-  if (row.state === 'aangevraagd' && !stale) {
-    throw new AppError('CONFLICT', { registrationId: row.id, reason: 'request-in-progress' });
-  }
-  if (!canTransition(row.state, 'aangevraagd')) {
-    throw new AppError('TRANSITION_NOT_ALLOWED', { from: row.state, to: 'aangevraagd' });
-  }
-  const revision = await moveRegistration(ctx.db, row, 'aangevraagd', requestedAt, {
-    requestedAt,
+  const claimed = await claimForRequest(ctx.db, input.schoolBrin, input.registrationId, {
+    at: requestedAt,
+    staleBefore: new Date(requestedAt.getTime() - STALE_REQUEST_MS),
     ...(input.instanceId ? { requestedBy: input.instanceId } : {}),
   });
+  if (!claimed) {
+    const row = await loadRegistrationWithLastReceived(ctx.db, input.schoolBrin, input.registrationId);
+    throw new AppError('CONFLICT', {
+      registrationId: row.id,
+      reason: row.state === 'aangevraagd' ? 'request-in-progress' : 'changed-meanwhile',
+    });
+  }
   return {
-    row: { ...row, state: 'aangevraagd' as const, revision },
-    last: { version_ready_at: row.last_version_ready_at, imported_at: row.last_imported_at },
+    row: { ...claimed, state: 'aangevraagd' as const },
+    last: { version_ready_at: claimed.last_version_ready_at, imported_at: claimed.last_imported_at },
   };
 }

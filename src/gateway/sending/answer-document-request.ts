@@ -10,7 +10,7 @@ import { isBrin } from '../pupils/identity.js';
 import { pupilKeyer } from '../pupils/pupil-key.js';
 import { findReadyDossier } from './find-ready-dossier.js';
 import { unsealIdentifiers, wellFormed } from './incoming-request.js';
-import { countFailedLookup, isBlocked, type LookupLimit } from './lookup-limit.js';
+import { countFailedLookup, type LookupLimit } from './lookup-limit.js';
 
 export interface AnswerDeps {
   trafficCenter: TrafficCenterClient;
@@ -78,8 +78,6 @@ export async function answerDocumentRequest(
   if (to.brin !== request.destinationBrin) return refuse(ctx, point, request, 'SessieAfwijkend');
 
   const at = ctx.now();
-  if (await isBlocked(ctx.db, request.destinationBrin, at))
-    return refuse(ctx, point, request, 'TeVeelVerzoeken');
   const pupilKey = (await pupilKeyer(ctx))(ids);
   const peer = asPeerCtx(ctx);
 
@@ -90,7 +88,10 @@ export async function answerDocumentRequest(
     ids,
     destinationBrin: request.destinationBrin,
     ...(since ? { onlyIfChangedSince: since } : {}),
+    blockedAt: at,
   });
+  // Over its limit of failed look-ups: refused before any pupil was looked at.
+  if (ready.result === 'TeVeelVerzoeken') return refuse(ctx, point, request, 'TeVeelVerzoeken');
   let answer: DocumentResponse;
   let version: number | undefined;
   if (ready.result === 'ready') {

@@ -5,7 +5,7 @@ import { decodeIdentity, surnameMatches } from '../pupils/identity.js';
 import { identityAad, versionAad } from './dossier-store.js';
 
 export type LookupOutcome =
-  | { result: Extract<ResultCode, 'LeerlingNietGevonden'> }
+  | { result: Extract<ResultCode, 'TeVeelVerzoeken' | 'LeerlingNietGevonden'> }
   | { result: Extract<ResultCode, 'GegevensKomenNietOvereen' | 'NietKlaargezet'>; dossierId?: string }
   | { result: Extract<ResultCode, 'DossierVerlopen'>; dossierId: string }
   | {
@@ -41,12 +41,19 @@ export async function findReadyDossier(
     destinationBrin: string;
     /** The requester has the version ready at this time: the content comes only when it changed since. */
     onlyIfChangedSince?: Date;
+    /**
+     * Now, to refuse a requesting school over its limit of failed look-ups (lookup-limit.ts) with
+     * TeVeelVerzoeken in the same statement, before any pupil is looked at.
+     */
+    blockedAt?: Date;
   },
 ): Promise<LookupOutcome> {
-  // The pupil and its destination for the requesting school, most relevant first (a ready one, then
-  // the latest), with the ready version's content when it is to be sent: one statement.
+  // Whether the requesting school is blocked, and if not the pupil and its destination for it, most
+  // relevant first (a ready one, then the latest), with the ready version's content when it is to be
+  // sent: one statement.
   const { rows } = await db.query<{
-    pupil_id: string;
+    blocked: boolean;
+    pupil_id: string | null;
     identity_enc: Uint8Array;
     dossier_id: string | null;
     state: 'klaargezet' | 'ingetrokken' | 'verlopen' | null;
@@ -56,28 +63,40 @@ export async function findReadyDossier(
     changed_at: Date;
     xml_enc: Uint8Array | null;
   }>(
-    `SELECT p.id AS pupil_id, p.identity_enc, t.dossier_id, t.state, t.ready_at, t.version, t.version_id,
-            t.changed_at, t.xml_enc
-       FROM gw.pupils p
+    `SELECT b.blocked, x.*
+       FROM (SELECT coalesce((SELECT f.blocked_until > $5 FROM gw.lookup_failures f
+                               WHERE f.destination_brin = $3), false) AS blocked) b
        LEFT JOIN LATERAL (
-         SELECT t.dossier_id, t.state, t.ready_at, v.version, v.id AS version_id,
-                greatest(v.created_at, coalesce(v.inspected_at, v.created_at)) AS changed_at,
-                CASE WHEN t.state = 'klaargezet'
-                          AND ($4::timestamptz IS NULL
-                               OR greatest(v.created_at, coalesce(v.inspected_at, v.created_at)) > $4)
-                     THEN v.xml_enc END AS xml_enc
-           FROM gw.dossier_destinations t
-           JOIN gw.dossiers d ON d.id = t.dossier_id
-           JOIN gw.dossier_versions v ON v.id = t.version_id
-          WHERE d.pupil_id = p.id AND t.destination_brin = $3
-          ORDER BY t.state = 'klaargezet' DESC, t.ready_at DESC
-          LIMIT 1
-       ) t ON true
-      WHERE p.school_brin = $1 AND p.pupil_key = $2`,
-    [input.schoolBrin, input.pupilKey, input.destinationBrin, input.onlyIfChangedSince ?? null],
+         SELECT p.id AS pupil_id, p.identity_enc, t.dossier_id, t.state, t.ready_at, t.version, t.version_id,
+                t.changed_at, t.xml_enc
+           FROM gw.pupils p
+           LEFT JOIN LATERAL (
+             SELECT t.dossier_id, t.state, t.ready_at, v.version, v.id AS version_id,
+                    greatest(v.created_at, coalesce(v.inspected_at, v.created_at)) AS changed_at,
+                    CASE WHEN t.state = 'klaargezet'
+                              AND ($4::timestamptz IS NULL
+                                   OR greatest(v.created_at, coalesce(v.inspected_at, v.created_at)) > $4)
+                         THEN v.xml_enc END AS xml_enc
+               FROM gw.dossier_destinations t
+               JOIN gw.dossiers d ON d.id = t.dossier_id
+               JOIN gw.dossier_versions v ON v.id = t.version_id
+              WHERE d.pupil_id = p.id AND t.destination_brin = $3
+              ORDER BY t.state = 'klaargezet' DESC, t.ready_at DESC
+              LIMIT 1
+           ) t ON true
+          WHERE p.school_brin = $1 AND p.pupil_key = $2
+       ) x ON NOT b.blocked`,
+    [
+      input.schoolBrin,
+      input.pupilKey,
+      input.destinationBrin,
+      input.onlyIfChangedSince ?? null,
+      input.blockedAt ?? null,
+    ],
   );
   const pupil = rows[0];
-  if (!pupil) return { result: 'LeerlingNietGevonden' };
+  if (pupil?.blocked) return { result: 'TeVeelVerzoeken' };
+  if (!pupil?.pupil_id) return { result: 'LeerlingNietGevonden' };
   const pupilId = pupil.pupil_id;
   const who = decodeIdentity(keyring.decrypt(pupil.identity_enc, identityAad(pupilId)));
   if (!surnameMatches(input.ids.achternaam, who) || input.ids.geboortedatum?.trim() !== who.geboortedatum) {

@@ -53,8 +53,17 @@ const bytesOf = (input: Bytes): Buffer =>
     ? Buffer.from(input.buffer, input.byteOffset, input.byteLength)
     : Buffer.from(input as ArrayBuffer);
 
-/** A fresh ArrayBuffer holding exactly these bytes (the library's interfaces return ArrayBuffers). */
+/**
+ * An ArrayBuffer holding exactly these bytes (the library's interfaces return ArrayBuffers): the
+ * bytes' own when they fill it (a large Buffer has one of its own), else a copy.
+ */
 const arrayBufferOf = (bytes: Uint8Array): ArrayBuffer => {
+  if (
+    bytes.byteOffset === 0 &&
+    bytes.buffer.byteLength === bytes.byteLength &&
+    bytes.buffer instanceof ArrayBuffer
+  )
+    return bytes.buffer;
   const out = new ArrayBuffer(bytes.byteLength);
   new Uint8Array(out).set(bytes);
   return out;
@@ -135,7 +144,7 @@ class NodeX25519 implements DhkemPrimitives {
   async serializePublicKey(key: CryptoKey): Promise<ArrayBuffer> {
     try {
       keyObjectOf(key, 'public');
-      return arrayBufferOf((key as XCryptoKey).key);
+      return arrayBufferOf(new Uint8Array((key as XCryptoKey).key));
     } catch (e) {
       throw new SerializeError(e);
     }
@@ -154,7 +163,7 @@ class NodeX25519 implements DhkemPrimitives {
   async serializePrivateKey(key: CryptoKey): Promise<ArrayBuffer> {
     try {
       keyObjectOf(key, 'private');
-      return arrayBufferOf((key as XCryptoKey).key);
+      return arrayBufferOf(new Uint8Array((key as XCryptoKey).key));
     } catch (e) {
       throw new SerializeError(e);
     }

@@ -124,5 +124,5 @@ function toBase64url(bytes: ArrayBuffer | Uint8Array): string {
 /** Strict base64url (Buffer alone skips invalid characters): undefined when it is not. */
 function fromBase64url(text: string): Uint8Array | undefined {
   if (!BASE64URL.test(text) || text.length % 4 === 1) return undefined;
-  return new Uint8Array(Buffer.from(text, 'base64url'));
+  return Buffer.from(text, 'base64url');
 }
