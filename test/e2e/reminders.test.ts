@@ -1,14 +1,13 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listOutbox } from '../../src/platform/auth/index.js';
 import { SYSTEM_ACTOR } from '../../src/platform/context.js';
 import { sendDueReminders, trafficCenterFacts } from '../../src/region/index.js';
 import {
+  accountPages,
   type DemoServer,
-  demoAccount,
   Journey,
   launchChromium,
-  signInByApi,
   startDemoServer,
 } from '../support/browser.js';
 
@@ -29,33 +28,22 @@ const PO = '01AA';
 describe('the region’s reminders (browser)', () => {
   let server: DemoServer;
   let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const pageErrors: string[] = [];
   const journey = new Journey('reminders');
+  const accounts = accountPages(
+    () => browser,
+    () => server,
+  );
+  const { signedIn, pageErrors } = accounts;
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([startDemoServer(), launchChromium()]);
   }, 300_000);
 
   afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
+    await accounts.close();
     await browser?.close();
     await server?.close();
   });
-
-  const pages = new Map<string, Page>();
-  /** One signed-in page per account (a TOTP code is good once: no second sign-in within its step). */
-  async function signedIn(email: string): Promise<Page> {
-    const known = pages.get(email);
-    if (known) return known;
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'nl-NL' });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.on('pageerror', (e) => pageErrors.push(`${email}: ${e.message}`));
-    await signInByApi(page, server, demoAccount(server, email));
-    pages.set(email, page);
-    return page;
-  }
 
   it('the coordinator reads who is reminded when, changes the settings and sends now', async () => {
     const page = await signedIn('coordinator@regio.demo.test');
@@ -176,7 +164,8 @@ describe('the region’s reminders (browser)', () => {
     await page.goto(`${server.url}/school/${PO}/vertrek`);
     await page.getByRole('button', { name: /^Gelezen: Herinnering/ }).click();
     await page.getByText('De melding is gemarkeerd als gelezen.').waitFor();
-    expect(await page.getByRole('region', { name: /Herinneringen van de regio/ }).count()).toBe(0);
+    // the list goes once the notices are fetched again
+    await expect.poll(() => page.getByRole('region', { name: /Herinneringen van de regio/ }).count()).toBe(0);
     await journey.capture(page, 'school-notice-read');
 
     // another person of the school still has it open
