@@ -1,12 +1,11 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readDossier } from '../../src/standard/index.js';
 import {
+  accountPages,
   type DemoServer,
-  demoAccount,
   Journey,
   launchChromium,
-  signInByApi,
   startDemoServer,
 } from '../support/browser.js';
 
@@ -27,9 +26,13 @@ const VO = '21XX';
 describe('the region’s monitoring (browser)', () => {
   let server: DemoServer;
   let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const pageErrors: string[] = [];
   const journey = new Journey('monitoring');
+  const accounts = accountPages(
+    () => browser,
+    () => server,
+    { acceptDownloads: true },
+  );
+  const { signedIn, pageErrors } = accounts;
   let pupil: { dossierId: string; name: string; bsn: string; achternaam: string; geboortedatum: string };
 
   const apiKey = (brin: string) => {
@@ -74,28 +77,11 @@ describe('the region’s monitoring (browser)', () => {
   }, 300_000);
 
   afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
+    await accounts.close();
     await browser?.close();
     await server?.close();
   });
 
-  const pages = new Map<string, Page>();
-  /** One signed-in page per account (a TOTP code is good once: no second sign-in within its step). */
-  async function signedIn(email: string): Promise<Page> {
-    const known = pages.get(email);
-    if (known) return known;
-    const context = await browser.newContext({
-      viewport: { width: 1280, height: 900 },
-      locale: 'nl-NL',
-      acceptDownloads: true,
-    });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.on('pageerror', (e) => pageErrors.push(`${email}: ${e.message}`));
-    await signInByApi(page, server, demoAccount(server, email));
-    pages.set(email, page);
-    return page;
-  }
   const dashboardUrl = () => `${server.url}/regio/${REGION}/monitoring`;
   const dashboardJson = async (page: Page) =>
     (await (await page.request.get(`${server.url}/api/region/regions/${REGION}/monitoring`)).json()) as {

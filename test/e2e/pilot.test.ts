@@ -1,11 +1,10 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  accountPages,
   type DemoServer,
-  demoAccount,
   Journey,
   launchChromium,
-  signInByApi,
   startDemoServer,
 } from '../support/browser.js';
 
@@ -26,33 +25,23 @@ const isoIn = (days: number) => new Date(Date.now() + days * DAY).toISOString().
 describe('the region’s pilot (browser)', () => {
   let server: DemoServer;
   let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const pageErrors: string[] = [];
   const journey = new Journey('pilot');
+  const accounts = accountPages(
+    () => browser,
+    () => server,
+  );
+  const { signedIn, pageErrors } = accounts;
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([startDemoServer(), launchChromium()]);
   }, 300_000);
 
   afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
+    await accounts.close();
     await browser?.close();
     await server?.close();
   });
 
-  const pages = new Map<string, Page>();
-  /** One signed-in page per account (a TOTP code is good once). */
-  async function signedIn(email: string): Promise<Page> {
-    const known = pages.get(email);
-    if (known) return known;
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'nl-NL' });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.on('pageerror', (e) => pageErrors.push(`${email}: ${e.message}`));
-    await signInByApi(page, server, demoAccount(server, email));
-    pages.set(email, page);
-    return page;
-  }
   const h1 = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name }).waitFor();
   const status = (page: Page, text: string | RegExp) =>
     page.getByRole('status').filter({ hasText: text }).first().waitFor();

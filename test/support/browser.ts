@@ -5,7 +5,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { seedDemo } from '../../src/cli/serve/demo.js';
 import { type RunningOverstap, startOverstap } from '../../src/cli/serve/start.js';
 import { loadConfig } from '../../src/platform/config.js';
@@ -225,4 +225,40 @@ export async function signInByApi(page: Page, server: DemoServer, account: DemoA
     headers: { 'x-csrf-token': csrfToken },
   });
   if (!second.ok()) throw new Error(`TOTP failed: ${second.status()} ${await second.text()}`);
+}
+
+/**
+ * One signed-in page per demo account (a TOTP code is good once, so an account signs in once per
+ * suite), each in a context of its own; `pageErrors` collects the pages' script errors. Close it in
+ * the suite's afterAll, before the browser.
+ */
+export function accountPages(
+  browser: () => Browser,
+  server: () => DemoServer,
+  options: { acceptDownloads?: boolean } = {},
+) {
+  const contexts: BrowserContext[] = [];
+  const pages = new Map<string, Page>();
+  const pageErrors: string[] = [];
+  return {
+    pageErrors,
+    async signedIn(email: string): Promise<Page> {
+      const known = pages.get(email);
+      if (known) return known;
+      const context = await browser().newContext({
+        viewport: { width: 1280, height: 900 },
+        locale: 'nl-NL',
+        ...(options.acceptDownloads ? { acceptDownloads: true } : {}),
+      });
+      contexts.push(context);
+      const page = await context.newPage();
+      page.on('pageerror', (e) => pageErrors.push(`${email}: ${e.message}`));
+      await signInByApi(page, server(), demoAccount(server(), email));
+      pages.set(email, page);
+      return page;
+    },
+    async close(): Promise<void> {
+      for (const c of contexts) await c.close().catch(() => undefined);
+    },
+  };
 }

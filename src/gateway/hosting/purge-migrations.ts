@@ -16,6 +16,21 @@ import type { Migration } from '../../platform/db/index.js';
  *   readiness's koppelsleutels, a request's received dossier, a dossier's feedback), so that
  *   deleting a school's rows does not scan these tables once per row.
  */
+/** The gw tables with a school's rows (a `school_brin` column) that refuse rows for a purged school. */
+const PURGE_GUARDED_TABLES = [
+  'pupils',
+  'dossiers',
+  'incoming_requests',
+  'registration_notices',
+  'koppelsleutels',
+  'incoming_terugkoppelingen',
+  'inspection_links',
+  'registrations',
+  'outgoing_requests',
+  'swv_requests',
+  'outgoing_terugkoppelingen',
+];
+
 export const hostingPurgeMigrations: Migration[] = [
   {
     id: 'gw-320-school-purged',
@@ -54,29 +69,11 @@ export const hostingPurgeMigrations: Migration[] = [
         END IF;
         RETURN NEW;
       END $$;
-      CREATE TRIGGER pupils_school_not_purged BEFORE INSERT ON gw.pupils
+${PURGE_GUARDED_TABLES.map(
+  (t) => `      CREATE TRIGGER ${t}_school_not_purged BEFORE INSERT ON gw.${t}
         FOR EACH ROW EXECUTE FUNCTION gw.refuse_purged_school_rows();
-      CREATE TRIGGER dossiers_school_not_purged BEFORE INSERT ON gw.dossiers
-        FOR EACH ROW EXECUTE FUNCTION gw.refuse_purged_school_rows();
-      CREATE TRIGGER incoming_requests_school_not_purged BEFORE INSERT ON gw.incoming_requests
-        FOR EACH ROW EXECUTE FUNCTION gw.refuse_purged_school_rows();
-      CREATE TRIGGER registration_notices_school_not_purged BEFORE INSERT ON gw.registration_notices
-        FOR EACH ROW EXECUTE FUNCTION gw.refuse_purged_school_rows();
-      CREATE TRIGGER koppelsleutels_school_not_purged BEFORE INSERT ON gw.koppelsleutels
-        FOR EACH ROW EXECUTE FUNCTION gw.refuse_purged_school_rows();
-      CREATE TRIGGER incoming_terugkoppelingen_school_not_purged BEFORE INSERT ON gw.incoming_terugkoppelingen
-        FOR EACH ROW EXECUTE FUNCTION gw.refuse_purged_school_rows();
-      CREATE TRIGGER inspection_links_school_not_purged BEFORE INSERT ON gw.inspection_links
-        FOR EACH ROW EXECUTE FUNCTION gw.refuse_purged_school_rows();
-      CREATE TRIGGER registrations_school_not_purged BEFORE INSERT ON gw.registrations
-        FOR EACH ROW EXECUTE FUNCTION gw.refuse_purged_school_rows();
-      CREATE TRIGGER outgoing_requests_school_not_purged BEFORE INSERT ON gw.outgoing_requests
-        FOR EACH ROW EXECUTE FUNCTION gw.refuse_purged_school_rows();
-      CREATE TRIGGER swv_requests_school_not_purged BEFORE INSERT ON gw.swv_requests
-        FOR EACH ROW EXECUTE FUNCTION gw.refuse_purged_school_rows();
-      CREATE TRIGGER outgoing_terugkoppelingen_school_not_purged BEFORE INSERT ON gw.outgoing_terugkoppelingen
-        FOR EACH ROW EXECUTE FUNCTION gw.refuse_purged_school_rows();
-
+`,
+).join('')}
       CREATE INDEX dossier_destinations_version ON gw.dossier_destinations (version_id);
       CREATE INDEX inspection_links_version ON gw.inspection_links (version_id);
       CREATE INDEX koppelsleutels_destination ON gw.koppelsleutels (destination_id);

@@ -8,6 +8,29 @@ export interface DateParts {
 }
 export type DatePart = keyof DateParts;
 
+/** The parts of a 'YYYY-MM-DD' day (empty parts for none), to fill a DatePartsField. */
+export function toParts(day: string | undefined): DateParts {
+  const m = day ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(day) : null;
+  return m
+    ? { day: String(Number(m[3])), month: String(Number(m[2])), year: m[1] }
+    : { day: '', month: '', year: '' };
+}
+
+/** 'YYYY-MM-DD' for a real calendar day, or the parts that are wrong. */
+export function toDay(parts: DateParts): { day: string } | { wrong: DatePart[] } {
+  const wrong: DatePart[] = [];
+  const [d, m, y] = [parts.day.trim(), parts.month.trim(), parts.year.trim()];
+  if (!/^\d{1,2}$/.test(d) || Number(d) < 1 || Number(d) > 31) wrong.push('day');
+  if (!/^\d{1,2}$/.test(m) || Number(m) < 1 || Number(m) > 12) wrong.push('month');
+  if (!/^\d{4}$/.test(y)) wrong.push('year');
+  if (wrong.length > 0) return { wrong };
+  const day = `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
+  const real = new Date(`${day}T00:00:00Z`);
+  return Number.isNaN(real.getTime()) || real.toISOString().slice(0, 10) !== day
+    ? { wrong: ['day'] }
+    : { day };
+}
+
 /**
  * A date as three small number fields (day, month, year) in a fieldset with one legend, one hint
  * and one error message — the NL Design System / GOV.UK pattern for a date people know by heart,

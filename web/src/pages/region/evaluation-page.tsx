@@ -1,4 +1,4 @@
-import { NavLink, Route, Routes, useParams } from 'react-router';
+import { Route, Routes, useParams } from 'react-router';
 import { seg } from '../../api';
 import { Link, Paragraph, StatusBadge, type Tone } from '../../components';
 import { type MessageKey, useT } from '../../i18n';
@@ -8,6 +8,7 @@ import { EvaluationFindingsPage } from './evaluation-findings-page';
 import { EvaluationListPage } from './evaluation-list-page';
 import { EvaluationResultsPage } from './evaluation-results-page';
 import { type EvaluationRole, type EvaluationState, evaluationsBase } from './evaluation-types';
+import { SubNav } from './ui';
 import './evaluation.css';
 
 /**
@@ -48,17 +49,7 @@ export function EvaluationNav({ regionId, evaluationId }: { regionId: string; ev
       <Paragraph>
         <Link to={evaluationsBase(regionId)}>{t('region.evaluation.back')}</Link>
       </Paragraph>
-      <nav className="ovs-evaluation-nav" aria-label={t('region.evaluation.sub.label')}>
-        <ul>
-          {items.map((i) => (
-            <li key={i.to}>
-              <NavLink to={i.to} end={i.end} className="ovs-evaluation-nav__link">
-                {i.label}
-              </NavLink>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <SubNav label={t('region.evaluation.sub.label')} items={items} />
     </>
   );
 }

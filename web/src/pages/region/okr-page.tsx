@@ -1,4 +1,4 @@
-import { NavLink, Route, Routes } from 'react-router';
+import { Route, Routes } from 'react-router';
 import { StatusBadge, type Tone } from '../../components';
 import { type MessageKey, useT } from '../../i18n';
 import { NotFound } from '../../layout';
@@ -7,6 +7,7 @@ import { OkrCoveragePage } from './okr-coverage-page';
 import { OkrFieldsPage } from './okr-fields-page';
 import { COVERAGES, type Coverage, type OkrView, okrBase } from './okr-types';
 import { OkrUploadPage } from './okr-upload-page';
+import { SubNav } from './ui';
 import './okr.css';
 
 /**
@@ -37,19 +38,7 @@ export function OkrNav({ regionId }: { regionId: string }) {
     { to: `${base}/dekking`, label: t('region.okr.nav.coverage'), end: false },
     { to: `${base}/addendum`, label: t('region.okr.nav.addendum'), end: false },
   ];
-  return (
-    <nav className="ovs-okr-nav" aria-label={t('region.okr.nav.label')}>
-      <ul>
-        {items.map((i) => (
-          <li key={i.to}>
-            <NavLink to={i.to} end={i.end} className="ovs-okr-nav__link">
-              {i.label}
-            </NavLink>
-          </li>
-        ))}
-      </ul>
-    </nav>
-  );
+  return <SubNav label={t('region.okr.nav.label')} items={items} />;
 }
 
 export const COVERAGE_TONE: Record<Coverage, Tone> = {

@@ -11,7 +11,13 @@ import {
   SelectField,
   TextField,
 } from '../../components';
-import { type DatePart, type DateParts, DatePartsField } from '../../components/date-parts-field';
+import {
+  type DatePart,
+  type DateParts,
+  DatePartsField,
+  toDay,
+  toParts,
+} from '../../components/date-parts-field';
 import { useT } from '../../i18n';
 import { ErrorMessage } from '../../layout';
 import { useResource } from '../../use-resource';
@@ -20,31 +26,10 @@ import type { PilotDetail, PilotProblem } from './pilot-types';
 import type { RegionOverview } from './types';
 import { Notice } from './ui';
 
-const EMPTY: DateParts = { day: '', month: '', year: '' };
 type DateField = 'startsOn' | 'endsOn';
 type FieldErrors = Partial<Record<'name' | DateField | 'pairs', string>> & {
   pairRows?: Record<number, string>;
 };
-
-function toParts(day: string | undefined): DateParts {
-  const m = day ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(day) : null;
-  return m ? { day: String(Number(m[3])), month: String(Number(m[2])), year: m[1] } : EMPTY;
-}
-
-/** 'YYYY-MM-DD' for a real calendar day, or the parts that are wrong. */
-function toDay(parts: DateParts): { day: string } | { wrong: DatePart[] } {
-  const wrong: DatePart[] = [];
-  const [d, m, y] = [parts.day.trim(), parts.month.trim(), parts.year.trim()];
-  if (!/^\d{1,2}$/.test(d) || Number(d) < 1 || Number(d) > 31) wrong.push('day');
-  if (!/^\d{1,2}$/.test(m) || Number(m) < 1 || Number(m) > 12) wrong.push('month');
-  if (!/^\d{4}$/.test(y)) wrong.push('year');
-  if (wrong.length > 0) return { wrong };
-  const day = `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
-  const real = new Date(`${day}T00:00:00Z`);
-  return Number.isNaN(real.getTime()) || real.toISOString().slice(0, 10) !== day
-    ? { wrong: ['day'] }
-    : { day };
-}
 
 /**
  * /regio/:regionId/pilots/nieuw and /pilots/:pilotId/wijzigen — a pilot's name, its period and (for a

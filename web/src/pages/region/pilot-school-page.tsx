@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import { ApiError, api, seg } from '../../api';
-import { Button, Heading, Paragraph, Section, StatusBadge, Table } from '../../components';
+import { Button, type Column, Heading, Paragraph, Section, StatusBadge, Table } from '../../components';
 import { type MessageKey, useT } from '../../i18n';
 import { ErrorMessage } from '../../layout';
 import { useResource } from '../../use-resource';
@@ -189,6 +189,25 @@ function namesOf(d: SchoolPilots): Names {
   };
 }
 
+/** The columns both lists share: pilot, pupil, kind, state (the po or vo lifecycle), the other school. */
+function pairColumns(
+  t: ReturnType<typeof useT>['t'],
+  names: Names,
+  side: 'po' | 'vo',
+): Column<PilotListItem>[] {
+  return [
+    { key: 'pilot', header: t('region.pilot.school.col.pilot'), cell: (i) => names.pilot(i.pilotRef) },
+    { key: 'pupil', header: t('region.pilot.school.col.pupil'), cell: (i) => i.name },
+    { key: 'kind', header: t('region.pilot.school.col.kind'), cell: (i) => t(kindKey(i.kind)) },
+    {
+      key: 'state',
+      header: t('region.pilot.school.col.state'),
+      cell: (i) => <StatusBadge tone="info">{t(`${side}.state.${i.state}` as MessageKey)}</StatusBadge>,
+    },
+    { key: 'other', header: t('region.pilot.school.col.other'), cell: (i) => names.school(i.otherBrin) },
+  ];
+}
+
 function SendingList({ items, names }: { items: PilotListItem[]; names: Names }) {
   const { t } = useT();
   return (
@@ -198,19 +217,7 @@ function SendingList({ items, names }: { items: PilotListItem[]; names: Names })
         rows={items}
         rowKey={(i) => i.id}
         columns={[
-          { key: 'pilot', header: t('region.pilot.school.col.pilot'), cell: (i) => names.pilot(i.pilotRef) },
-          { key: 'pupil', header: t('region.pilot.school.col.pupil'), cell: (i) => i.name },
-          { key: 'kind', header: t('region.pilot.school.col.kind'), cell: (i) => t(kindKey(i.kind)) },
-          {
-            key: 'state',
-            header: t('region.pilot.school.col.state'),
-            cell: (i) => <StatusBadge tone="info">{t(`po.state.${i.state}` as MessageKey)}</StatusBadge>,
-          },
-          {
-            key: 'other',
-            header: t('region.pilot.school.col.other'),
-            cell: (i) => names.school(i.otherBrin),
-          },
+          ...pairColumns(t, names, 'po'),
           {
             key: 'delivered',
             header: t('region.pilot.school.col.delivered'),
@@ -232,19 +239,7 @@ function ReceivingList({ items, names }: { items: PilotListItem[]; names: Names 
         rows={items}
         rowKey={(i) => i.id}
         columns={[
-          { key: 'pilot', header: t('region.pilot.school.col.pilot'), cell: (i) => names.pilot(i.pilotRef) },
-          { key: 'pupil', header: t('region.pilot.school.col.pupil'), cell: (i) => i.name },
-          { key: 'kind', header: t('region.pilot.school.col.kind'), cell: (i) => t(kindKey(i.kind)) },
-          {
-            key: 'state',
-            header: t('region.pilot.school.col.state'),
-            cell: (i) => <StatusBadge tone="info">{t(`vo.state.${i.state}` as MessageKey)}</StatusBadge>,
-          },
-          {
-            key: 'other',
-            header: t('region.pilot.school.col.other'),
-            cell: (i) => names.school(i.otherBrin),
-          },
+          ...pairColumns(t, names, 'vo'),
           {
             key: 'result',
             header: t('region.pilot.school.col.result'),

@@ -1,3 +1,4 @@
+import { NavLink } from 'react-router';
 import { StatusBadge } from '../../components';
 import { Notice as SharedNotice } from '../../components/notice';
 import { useT } from '../../i18n';
@@ -43,5 +44,28 @@ export function Reach({ email, phone }: { email: string | null; phone: string | 
         </a>
       ) : null}
     </span>
+  );
+}
+
+/** A page group's own menu: links as tabs, the current one marked. */
+export function SubNav({
+  label,
+  items,
+}: {
+  label: string;
+  items: Array<{ to: string; label: string; end: boolean }>;
+}) {
+  return (
+    <nav className="ovs-subnav" aria-label={label}>
+      <ul>
+        {items.map((i) => (
+          <li key={i.to}>
+            <NavLink to={i.to} end={i.end} className="ovs-subnav__link">
+              {i.label}
+            </NavLink>
+          </li>
+        ))}
+      </ul>
+    </nav>
   );
 }
