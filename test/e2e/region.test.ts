@@ -1,10 +1,12 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  DEMO_SCHOOL_DAY,
   type DemoServer,
   demoAccount,
   Journey,
   launchChromium,
+  pinBrowserClock,
   signInByApi,
   startDemoServer,
 } from '../support/browser.js';
@@ -15,7 +17,8 @@ import {
  * timeline in the wrong order refused with the explanation at the field, the fixed one saved with a
  * holiday warning, the settings (an invalid combination first), a contact recorded, and a school's
  * help page — for the coordinator and for someone of the school. Every screen is captured and
- * scanned with axe; a school's people get no region pages.
+ * scanned with axe; a school's people get no region pages. The server's region clock and the
+ * browser's are pinned to a day of school year 2026-2027 (DEMO_SCHOOL_DAY).
  */
 describe('the region (browser)', () => {
   let server: DemoServer;
@@ -24,7 +27,10 @@ describe('the region (browser)', () => {
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startDemoServer(), launchChromium()]);
+    [server, browser] = await Promise.all([
+      startDemoServer({}, { schoolDay: DEMO_SCHOOL_DAY }),
+      launchChromium(),
+    ]);
   }, 180_000);
 
   afterAll(async () => {
@@ -36,6 +42,7 @@ describe('the region (browser)', () => {
   const newPage = async (viewport = { width: 1280, height: 900 }): Promise<Page> => {
     const context = await browser.newContext({ viewport, locale: 'nl-NL' });
     contexts.push(context);
+    await pinBrowserClock(context, server);
     const page = await context.newPage();
     page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
     return page;

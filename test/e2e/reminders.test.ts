@@ -5,6 +5,7 @@ import { SYSTEM_ACTOR } from '../../src/platform/context.js';
 import { sendDueReminders, trafficCenterFacts } from '../../src/region/index.js';
 import {
   accountPages,
+  DEMO_SCHOOL_DAY,
   type DemoServer,
   Journey,
   launchChromium,
@@ -15,7 +16,8 @@ import {
  * The region's reminders in real Chromium against the demo server (timeline 2026-2027 of the demo
  * region: parents have inspected by Friday 5 March 2027). The coordinator reads who gets which
  * reminder and when they go, is stopped at a number out of bounds, changes the first reminder to
- * four school days before, and sends "now" (today, by the real clock, there is nothing to send).
+ * four school days before, and sends "now" (on the pinned school day, DEMO_SCHOOL_DAY, there is
+ * nothing to send).
  * The daily run is then done for Thursday 4 March 2027 — the last school day before the deadline —
  * through the real use case in the server's process; the server's own job runner mails the po
  * schools' administratie and groep 8 teachers. The coordinator sees the log; the administratie of
@@ -36,7 +38,10 @@ describe('the region’s reminders (browser)', () => {
   const { signedIn, pageErrors } = accounts;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startDemoServer(), launchChromium()]);
+    [server, browser] = await Promise.all([
+      startDemoServer({}, { schoolDay: DEMO_SCHOOL_DAY }),
+      launchChromium(),
+    ]);
   }, 300_000);
 
   afterAll(async () => {
@@ -78,7 +83,7 @@ describe('the region’s reminders (browser)', () => {
     await journey.capture(page, 'settings-saved');
 
     await page.getByRole('button', { name: 'Herinneringen van vandaag nu versturen' }).click();
-    // by the real clock nothing is due: no deadline of the demo timeline is near, or it is no school day
+    // on the pinned school day (DEMO_SCHOOL_DAY) nothing is due: no deadline of the timeline is near
     await page
       .getByText(
         /Vandaag \(.+\) is geen schooldag|Er waren vandaag \(.+\) geen herinneringen meer te versturen/,

@@ -38,10 +38,22 @@ export interface DemoServer {
   credentials: Record<string, unknown>;
   log(): string;
   close(): Promise<void>;
+  /** With `schoolDay`: the clock of the region module and the demo's school year (see below). */
+  regionNow?: () => Date;
 }
 
-/** Starts the all-in-one server on PGlite in a fresh folder and seeds the demo region. */
-export async function startDemoServer(env: Record<string, string> = {}): Promise<DemoServer> {
+/**
+ * Starts the all-in-one server on PGlite in a fresh folder and seeds the demo region. With
+ * `schoolDay` ('YYYY-MM-DD', from 08:00 UTC; not after today) the region module and the
+ * demo's school year run on a clock that started on that day and goes on from there (the server's
+ * `regionNow`): the timeline, reminders and dashboard of a test read the same whatever the date it
+ * runs on. Browser contexts made by `pinBrowserClock` (and `accountPages`) follow that clock too.
+ */
+export async function startDemoServer(
+  env: Record<string, string> = {},
+  options: { schoolDay?: string } = {},
+): Promise<DemoServer> {
+  const regionNow = options.schoolDay ? clockFrom(`${options.schoolDay}T08:00:00Z`) : undefined;
   const dataDir = await mkdtemp(join(tmpdir(), 'overstap-e2e-'));
   const [port, chainPort] = [await freePort(), await freePort()];
   const config = loadConfig({
@@ -58,13 +70,18 @@ export async function startDemoServer(env: Record<string, string> = {}): Promise
   logStream.on('data', (chunk) => {
     log += String(chunk);
   });
-  const running = await startOverstap(config, { logStream, logLevel: 'info' });
+  const running = await startOverstap(config, {
+    logStream,
+    logLevel: 'info',
+    ...(regionNow ? { regionNow } : {}),
+  });
   await seedDemo({
     db: running.db,
     keyring: running.keyring,
     tls: running.tls,
     publicChainUrl: config.publicChainUrl,
     dataDir,
+    ...(regionNow ? { regionNow } : {}),
   });
   const credentials = JSON.parse(await readFile(join(dataDir, 'demo-credentials.json'), 'utf8'));
   return {
@@ -77,7 +94,27 @@ export async function startDemoServer(env: Record<string, string> = {}): Promise
       await running.close();
       await rm(dataDir, { recursive: true, force: true });
     },
+    ...(regionNow ? { regionNow } : {}),
   };
+}
+
+/**
+ * The school day the year-bound browser suites (region, reminders) run on: a Monday of school year
+ * 2026-2027, before its first reminder (19 February 2027), so that their dates, the "upcoming"
+ * reminders and "send now" read the same on any later date.
+ */
+export const DEMO_SCHOOL_DAY = '2026-11-02';
+
+/** A clock that reads `start` now and runs on with real time. */
+function clockFrom(start: string): () => Date {
+  const offset = Date.parse(start) - Date.now();
+  if (!Number.isFinite(offset) || offset > 0) throw new Error(`schoolDay ${start}: not a day up to today`);
+  return () => new Date(Date.now() + offset);
+}
+
+/** The browser context's clock on the demo server's region clock, when that is pinned (before any page opens). */
+export async function pinBrowserClock(context: BrowserContext, server: DemoServer): Promise<void> {
+  if (server.regionNow) await context.clock.install({ time: server.regionNow() });
 }
 
 export async function launchChromium(): Promise<Browser> {
@@ -251,6 +288,7 @@ export function accountPages(
         ...(options.acceptDownloads ? { acceptDownloads: true } : {}),
       });
       contexts.push(context);
+      await pinBrowserClock(context, server());
       const page = await context.newPage();
       page.on('pageerror', (e) => pageErrors.push(`${email}: ${e.message}`));
       await signInByApi(page, server(), demoAccount(server(), email));

@@ -60,14 +60,22 @@ export async function seedDemo(deps: {
   tls: TlsMaterial;
   publicChainUrl: string;
   dataDir: string;
+  /**
+   * The clock of the demo's school year: the pupils' schooljaar, the region's timeline, monitoring,
+   * OKR and pilot (default the real clock). Browser tests pin it to one school year, with the server's
+   * `regionNow`, so that what they read does not change with the date they run on.
+   */
+  regionNow?: () => Date;
 }): Promise<DemoCredentials> {
-  const ctx = (actor: Actor = SYSTEM_ACTOR): Ctx => ({
+  const regionNow = deps.regionNow ?? (() => new Date());
+  const ctx = (actor: Actor = SYSTEM_ACTOR, now = () => new Date()): Ctx => ({
     db: deps.db,
     keyring: deps.keyring,
     actor,
     requestId: `demo-${randomUUID()}`,
-    now: () => new Date(),
+    now,
   });
+  const regionCtx = () => ctx(SYSTEM_ACTOR, regionNow);
   const supplier = await registerSupplierSystem(ctx(), {
     name: 'Overstap demo gateway',
     certificateFingerprint: certificateFingerprint(deps.tls.cert),
@@ -128,21 +136,21 @@ export async function seedDemo(deps: {
           seed: `demo-${s.brin}`,
           index: i,
           // pupils leaving this school year, as the region's timeline and monitoring count them
-          schooljaar: schoolYearOf(new Date().toISOString().slice(0, 10)),
+          schooljaar: schoolYearOf(regionNow().toISOString().slice(0, 10)),
         });
       }
     }
   }
   // The region of these schools, with a coordinator (issue 5; demo-region.ts).
-  await seedDemoRegion(ctx(), { name: REGION, brins: SCHOOLS.map((s) => s.brin) });
+  await seedDemoRegion(regionCtx(), { name: REGION, brins: SCHOOLS.map((s) => s.brin) });
   // Six weeks of made-up monitoring counts, so that the region's dashboard shows progress at once.
-  await seedDemoSnapshots(deps.db, { regionId: DEMO_REGION_ID, schools: SCHOOLS });
+  await seedDemoSnapshots(deps.db, { regionId: DEMO_REGION_ID, schools: SCHOOLS, today: regionNow() });
   // The region's own transfer report (OKR), mapped to the OSO gegevensset, with its addendum.
-  await seedDemoOkr(ctx(), DEMO_REGION_ID);
+  await seedDemoOkr(regionCtx(), DEMO_REGION_ID);
   credentials.accounts = await seedDemoAccounts(ctx());
   // A finished pilot: one pair exchanged both pilot dossiers through this node's own chain (the
   // traffic center is this node's chain listener in the all-in-one role).
-  await seedDemoPilot(ctx(), {
+  await seedDemoPilot(regionCtx(), {
     regionId: DEMO_REGION_ID,
     tls: deps.tls,
     trafficCenterUrl: deps.publicChainUrl,

@@ -73,6 +73,14 @@ export interface StartOptions {
   logLevel?: string;
   /** Run durable jobs in this process (default true). */
   runJobs?: boolean;
+  /**
+   * The clock of the region module's routes (timelines, reminders, monitoring, OKR, pilot,
+   * evaluation), default the real clock. Browser tests pin the demo to one school year with it
+   * (and seedDemo's `regionNow`), so that what they read does not change with the date they run
+   * on. Everything else — sign-in, the gateway, the traffic center, durable jobs — keeps the real
+   * clock.
+   */
+  regionNow?: () => Date;
 }
 
 export { migrationsFor };
@@ -254,6 +262,7 @@ export async function startOverstap(config: Config, options: StartOptions = {}):
         chain: trafficCenterFacts(db, keyring),
         summerSwitch: gatewaySummerSwitch(db),
         invitations: { mailer, publicUrl: authDeps.publicUrl },
+        ...(options.regionNow ? { now: options.regionNow } : {}),
       };
       registerRegionRoutes(api, { ...regionDeps, auth: adminAuth });
       // The monitoring: the traffic center's outcomes, the school's own lists and fresh counts from
@@ -275,14 +284,27 @@ export async function startOverstap(config: Config, options: StartOptions = {}):
         auth: adminAuth,
       });
       // The evaluation: questionnaires per role, answered anonymously by link (/api/evaluatie/:token).
-      registerEvaluationRoutes(api, { db, keyring, mailer, publicUrl: authDeps.publicUrl, auth: adminAuth });
+      registerEvaluationRoutes(api, {
+        db,
+        keyring,
+        mailer,
+        publicUrl: authDeps.publicUrl,
+        auth: adminAuth,
+        ...(options.regionNow ? { now: options.regionNow } : {}),
+      });
       await scheduleMilestoneReports(db);
       // Reminders before and after the timeline's deadlines: the coordinator's log, settings and
       // "send now", the schools' notices; the daily run comes after the gateway's counts.
       registerReminderRoutes(api, { ...regionDeps, auth: adminAuth });
       await scheduleReminders(db);
       const synced = await syncSummerSwitches(
-        { db, keyring, actor: SYSTEM_ACTOR, requestId: `startup-${randomUUID()}`, now: () => new Date() },
+        {
+          db,
+          keyring,
+          actor: SYSTEM_ACTOR,
+          requestId: `startup-${randomUUID()}`,
+          now: options.regionNow ?? (() => new Date()),
+        },
         regionDeps,
       );
       if (synced.failed.length > 0)
