@@ -39,6 +39,12 @@ export interface Config {
    */
   instanceHeartbeatSeconds: number;
   instanceStaleSeconds: number;
+  /**
+   * The longest wait, in seconds, before the next attempt of a failed durable job — a notice or a
+   * request to a peer that is down (OVERSTAP_JOB_RETRY_MAX_SECONDS, 1–3600, default 900): the waits
+   * double from one second up to this.
+   */
+  jobRetryMaxSeconds: number;
   /** Where people reach the web app; links in e-mails start with it (default http://localhost:PORT). */
   publicUrl: string;
   /** `smtp(s)://user:pass@host:port`; without it mails go to the outbox (/api/dev/mail). */
@@ -97,6 +103,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     env.OVERSTAP_INSTANCE_STALE_SECONDS,
     30,
   );
+  const jobRetryMaxSeconds = int('OVERSTAP_JOB_RETRY_MAX_SECONDS', env.OVERSTAP_JOB_RETRY_MAX_SECONDS, 900);
+  if (jobRetryMaxSeconds < 1 || jobRetryMaxSeconds > 3600) {
+    throw new AppError('CONFIG_INVALID', {
+      variable: 'OVERSTAP_JOB_RETRY_MAX_SECONDS',
+      value: jobRetryMaxSeconds,
+    });
+  }
   const inspectionLinkDays = int('OVERSTAP_INSPECTION_LINK_DAYS', env.OVERSTAP_INSPECTION_LINK_DAYS, 14);
   if (inspectionLinkDays < 1 || inspectionLinkDays > 90) {
     throw new AppError('CONFIG_INVALID', {
@@ -137,6 +150,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     sessionLifetimeMinutes,
     instanceHeartbeatSeconds,
     instanceStaleSeconds,
+    jobRetryMaxSeconds,
     publicUrl: (env.OVERSTAP_PUBLIC_URL || `http://localhost:${port}`).replace(/\/+$/, ''),
     smtpUrl: env.OVERSTAP_SMTP_URL || undefined,
     mailFrom: env.OVERSTAP_MAIL_FROM || 'Overstap <noreply@overstap.invalid>',

@@ -59,6 +59,17 @@ const READY_NOTICE = 'gw.send-ready-notice';
 const REQUEST = 'gw.request-dossier';
 const REGISTRATION_NOTICE = 'gw.send-registration-notice';
 const JOB_KINDS = [READY_NOTICE, REQUEST, REGISTRATION_NOTICE];
+/**
+ * The gateways retry a failed job after at most 5 s (OVERSTAP_JOB_RETRY_MAX_SECONDS; default 15
+ * minutes), and count a silent instance as gone after 6 s (default 30): jobs that failed while their
+ * peer was down go again soon after it is back, and those a killed gateway on PostgreSQL left
+ * running are taken up again after 6 s (their lease), instead of waits of a minute in the test.
+ */
+const QUICK_RETRIES = {
+  OVERSTAP_JOB_RETRY_MAX_SECONDS: '5',
+  OVERSTAP_INSTANCE_HEARTBEAT_SECONDS: '2',
+  OVERSTAP_INSTANCE_STALE_SECONDS: '6',
+};
 
 interface Variant {
   /** The database of the gateway that is killed. */
@@ -142,6 +153,7 @@ for (const variant of VARIANTS) {
         encryptionKeys: aKey,
         trafficCenterUrl: tc.chainUrl,
         ...(poDb?.url ? { databaseUrl: poDb.url } : {}),
+        env: QUICK_RETRIES,
       });
       voGw =
         variant.gateways === 1
@@ -154,6 +166,7 @@ for (const variant of VARIANTS) {
               dataDir: join(work, 'gateway-b'),
               encryptionKeys: bKey,
               trafficCenterUrl: tc.chainUrl,
+              env: QUICK_RETRIES,
             });
       // API keys before `serve`: a PGlite data folder belongs to one process at a time.
       const operators = new Map<ChainNode, string>();

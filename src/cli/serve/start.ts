@@ -245,7 +245,11 @@ export async function startOverstap(config: Config, options: StartOptions = {}):
         runner = new JobRunner(db, handlers, {
           pollMs: 500,
           maxAttempts: 20,
-          backoff: { maxMs: 15 * 60_000 },
+          backoff: { maxMs: config.jobRetryMaxSeconds * 1000 },
+          // A job left 'running' by an instance that died (kill -9, a lost machine) runs again once
+          // its lease is out: as soon as the instance counts as gone for its requests too. The lease
+          // is renewed every third of it while the job runs.
+          leaseMs: config.instanceStaleSeconds * 1000,
           // a job that fails says so (kind, attempt, error code; never its payload)
           logger: api.log,
         });
