@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readDossier } from '../../src/standard/index.js';
 import {
   accountPages,
+  DEMO_SCHOOL_DAY,
   type DemoServer,
   Journey,
   launchChromium,
@@ -17,7 +18,9 @@ import {
  * A po school's administratie sees its own row, the regional totals and — after a real
  * registration and klaarzetten — the name of its pupil whose dossier waits; the vo school sees
  * the registration whose dossier has not arrived. "Bring up to date" replaces today's counts with
- * the gateway's real ones. Every screen is captured and scanned with axe; also on a phone.
+ * the gateway's real ones. Every screen is captured and scanned with axe; also on a phone. The
+ * region's clock (and the browser's) is pinned to DEMO_SCHOOL_DAY: the demo's counts grow towards
+ * its deadlines, so what lags depends on the day.
  */
 const REGION = 'eemland';
 const PO = '01AA';
@@ -57,7 +60,10 @@ describe('the region’s monitoring (browser)', () => {
   }
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startDemoServer(), launchChromium()]);
+    [server, browser] = await Promise.all([
+      startDemoServer({}, { schoolDay: DEMO_SCHOOL_DAY }),
+      launchChromium(),
+    ]);
     const list = (await call(apiKey(PO), 'GET', `/api/gw/schools/${PO}/dossiers`)) as Array<{
       dossierId: string;
     }>;

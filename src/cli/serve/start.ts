@@ -77,8 +77,8 @@ export interface StartOptions {
    * The clock of the region module's routes (timelines, reminders, monitoring, OKR, pilot,
    * evaluation), default the real clock. Browser tests pin the demo to one school year with it
    * (and seedDemo's `regionNow`), so that what they read does not change with the date they run
-   * on. Everything else — sign-in, the gateway, the traffic center, durable jobs — keeps the real
-   * clock.
+   * on; so do the gateway's milestone reports to the region (the day they are for). Everything
+   * else — sign-in, the gateway, the traffic center, when durable jobs run — keeps the real clock.
    */
   regionNow?: () => Date;
 }
@@ -229,7 +229,13 @@ export async function startOverstap(config: Config, options: StartOptions = {}):
         const handlers = {
           ...gatewayJobHandlers(deps),
           ...(hasRegion(config)
-            ? milestoneReportJobHandlers({ db, keyring, reporter: regionMilestoneReporter })
+            ? milestoneReportJobHandlers({
+                db,
+                keyring,
+                reporter: regionMilestoneReporter,
+                // the day a report is for is the region's day
+                ...(options.regionNow ? { now: options.regionNow } : {}),
+              })
             : {}),
           // the region's reminders: the daily run over every region, and each reminder's e-mails
           ...(hasRegion(config)
