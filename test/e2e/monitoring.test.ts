@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readDossier } from '../../src/standard/index.js';
 import {
   accountPages,
-  DEMO_SCHOOL_DAY,
   type DemoServer,
+  dayOfThisSchoolYear,
   Journey,
   launchChromium,
   startDemoServer,
@@ -19,8 +19,9 @@ import {
  * registration and klaarzetten — the name of its pupil whose dossier waits; the vo school sees
  * the registration whose dossier has not arrived. "Bring up to date" replaces today's counts with
  * the gateway's real ones. Every screen is captured and scanned with axe; also on a phone. The
- * region's clock (and the browser's) is pinned to DEMO_SCHOOL_DAY: the demo's counts grow towards
- * its deadlines, so what lags depends on the day.
+ * region's clock (and the browser's) is pinned to 2 November of the school year we are in: the demo's
+ * counts grow towards its deadlines, so what lags depends on the day; the gateway's own data (a
+ * registration, a dossier set ready) is made on the real clock, in the same school year.
  */
 const REGION = 'eemland';
 const PO = '01AA';
@@ -61,7 +62,7 @@ describe('the region’s monitoring (browser)', () => {
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([
-      startDemoServer({}, { schoolDay: DEMO_SCHOOL_DAY }),
+      startDemoServer({}, { schoolDay: dayOfThisSchoolYear('11-02') }),
       launchChromium(),
     ]);
     const list = (await call(apiKey(PO), 'GET', `/api/gw/schools/${PO}/dossiers`)) as Array<{
