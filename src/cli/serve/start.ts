@@ -307,14 +307,9 @@ export async function startOverstap(config: Config, options: StartOptions = {}):
       // "send now", the schools' notices; the daily run comes after the gateway's counts.
       registerReminderRoutes(api, { ...regionDeps, auth: adminAuth });
       await scheduleReminders(db);
+      // on the real clock: it schedules the gateway's summer switch job
       const synced = await syncSummerSwitches(
-        {
-          db,
-          keyring,
-          actor: SYSTEM_ACTOR,
-          requestId: `startup-${randomUUID()}`,
-          now: options.regionNow ?? (() => new Date()),
-        },
+        { db, keyring, actor: SYSTEM_ACTOR, requestId: `startup-${randomUUID()}`, now: () => new Date() },
         regionDeps,
       );
       if (synced.failed.length > 0)
