@@ -1,8 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../test/support/databases.js';
+import { refusal } from '../../test/support/refusal.js';
 import { createApiKey, requireApiKey } from '../platform/auth/api-keys.js';
-import { isAppError } from '../platform/errors.js';
 import { createHttpServer } from '../platform/http/server.js';
 import { deactivateDeliveryPoint } from './deactivate-delivery-point.js';
 import { grantMandate } from './grant-mandate.js';
@@ -30,12 +30,6 @@ describeEachDatabase(
       world = tcWorld(db());
       las = await world.supplier('LAS');
     });
-
-    const refusal = (p: Promise<unknown>) =>
-      p.then(
-        () => 'accepted',
-        (e) => (isAppError(e) ? e.code : String(e)),
-      );
 
     const stored = async (routingKey: string) =>
       (

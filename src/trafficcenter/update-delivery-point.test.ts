@@ -1,7 +1,7 @@
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../test/support/databases.js';
+import { refusal } from '../../test/support/refusal.js';
 import { createApiKey, requireApiKey } from '../platform/auth/api-keys.js';
-import { isAppError } from '../platform/errors.js';
 import { createHttpServer } from '../platform/http/server.js';
 import { checkSession } from './check-session.js';
 import { registerTrafficCenterRoutes } from './routes.js';
@@ -26,12 +26,6 @@ describeEachDatabase(
       world = tcWorld(db());
       las = await world.supplier('LAS');
     });
-
-    const refusal = (p: Promise<unknown>) =>
-      p.then(
-        () => 'accepted',
-        (e) => (isAppError(e) ? e.code : String(e)),
-      );
 
     it('a new public key (after a key rotation) is handed out by new sessions and by checks of open ones', async () => {
       const po = await world.school({ supplier: las, sector: 'po' });

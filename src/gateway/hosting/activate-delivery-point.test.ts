@@ -1,6 +1,6 @@
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../test/support/databases.js';
-import { isAppError } from '../../platform/errors.js';
+import { refusal } from '../../../test/support/refusal.js';
 import { hostSchool, schoolActor, type TestWorld, testMigrations, testWorld } from '../test-fixtures.js';
 import { activateDeliveryPoint } from './activate-delivery-point.js';
 import { addDeliveryPoint } from './add-delivery-point.js';
@@ -12,12 +12,6 @@ import { stopHostingSchool } from './stop-hosting-school.js';
 const A = '87PA';
 const B = '88PB';
 const CHAIN = 'https://gateway.test:8443';
-
-const refusal = (p: Promise<unknown>) =>
-  p.then(
-    () => 'accepted',
-    (e) => (isAppError(e) ? e.code : String(e)),
-  );
 
 describeEachDatabase(
   'activating a delivery point again',

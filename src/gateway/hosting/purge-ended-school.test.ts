@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../test/support/databases.js';
+import { refusal } from '../../../test/support/refusal.js';
 import { verifyAuditChain } from '../../platform/audit/index.js';
 import { createApiKey } from '../../platform/auth/api-keys.js';
 import type { Db } from '../../platform/db/index.js';
-import { isAppError } from '../../platform/errors.js';
 import { createHttpServer } from '../../platform/http/server.js';
 import { JobRunner } from '../../platform/jobs/index.js';
 import { readDossier } from '../../standard/index.js';
@@ -48,12 +48,6 @@ const vo = schoolActor([VO]);
 const vo2 = schoolActor([VO2]);
 const swv = schoolActor([SWV]);
 const VERTREK = { vertrekdatum: '2026-09-30', vertrekreden: 'verhuisd' };
-
-const refusal = (p: Promise<unknown>) =>
-  p.then(
-    () => 'accepted',
-    (e) => (isAppError(e) ? e.code : ((e as { constraint?: string }).constraint ?? String(e))),
-  );
 
 /** Each table the purge empties for a school, and how the test itself finds that school's rows. */
 const OF_DOSSIERS = 'SELECT id FROM gw.dossiers WHERE school_brin = $1';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../test/support/databases.js';
+import { refusal } from '../../../test/support/refusal.js';
 import type { Ctx } from '../../platform/context.js';
-import { isAppError } from '../../platform/errors.js';
 import { readDossier } from '../../standard/index.js';
 import { type ChainWorld, chainTestMigrations, startChainWorld } from '../chain-harness.js';
 import { registerPupil } from '../receiving/register-pupil.js';
@@ -27,12 +27,6 @@ const GONE = '90PD';
 const po = schoolActor([PO]);
 const vo = schoolActor([VO]);
 const HOUR = 3_600_000;
-
-const refusal = (p: Promise<unknown>) =>
-  p.then(
-    () => 'accepted',
-    (e) => (isAppError(e) ? e.code : ((e as { constraint?: string }).constraint ?? String(e))),
-  );
 
 describeEachDatabase(
   'resuming the hosting of a school',

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../test/support/databases.js';
+import { refusal } from '../../../test/support/refusal.js';
 import { commitment, newSalt, open, SEAL_INFO, sealJson } from '../../platform/crypto/index.js';
-import { isAppError } from '../../platform/errors.js';
 import type { DocumentResponse, PupilIdentifiers } from '../../platform/protocol.js';
 import { readDossier } from '../../standard/index.js';
 import { getSchool, updateDeliveryPoint } from '../../trafficcenter/index.js';
@@ -209,11 +209,6 @@ describeEachDatabase(
     });
 
     it('only the gateway’s administrator rotates, a point that exists, with a sensible grace period', async () => {
-      const refusal = (p: Promise<unknown>) =>
-        p.then(
-          () => 'accepted',
-          (e) => (isAppError(e) ? e.code : String(e)),
-        );
       const options = { publicChainUrl: w.gatewayUrl };
       expect(await refusal(rotateDeliveryPointKey(w.ctx(po), { brin: PO }, options))).toBe('FORBIDDEN');
       expect(await refusal(rotateDeliveryPointKey(w.ctx(), { brin: PO, graceMinutes: -1 }, options))).toBe(

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../test/support/databases.js';
-import { isAppError } from '../../platform/errors.js';
+import { refusal } from '../../../test/support/refusal.js';
 import { readDossier } from '../../standard/index.js';
 import { deactivateDeliveryPoint } from '../../trafficcenter/index.js';
 import { type ChainWorld, chainTestMigrations, startChainWorld } from '../chain-harness.js';
@@ -20,12 +20,6 @@ const PO = '81PA';
 const VO = '82VA';
 const po = schoolActor([PO]);
 const vo = schoolActor([VO]);
-
-const refusal = (p: Promise<unknown>) =>
-  p.then(
-    () => 'accepted',
-    (e) => (isAppError(e) ? e.code : ((e as { constraint?: string }).constraint ?? String(e))),
-  );
 
 describeEachDatabase(
   'no longer hosting a school',
