@@ -61,8 +61,8 @@ export async function seedDemo(deps: {
   publicChainUrl: string;
   dataDir: string;
   /**
-   * The clock of the demo's school year: the pupils' schooljaar, the region's timeline, monitoring,
-   * OKR and pilot (default the real clock). Browser tests pin it to one school year, with the server's
+   * The clock of the demo's school year: the pupils' schooljaar, the region's timeline, monitoring
+   * and OKR (default the real clock; the pilot's exchanges keep the real one). Browser tests pin it to one school year, with the server's
    * `regionNow`, so that what they read does not change with the date they run on.
    */
   regionNow?: () => Date;
@@ -150,7 +150,9 @@ export async function seedDemo(deps: {
   credentials.accounts = await seedDemoAccounts(ctx());
   // A finished pilot: one pair exchanged both pilot dossiers through this node's own chain (the
   // traffic center is this node's chain listener in the all-in-one role).
-  await seedDemoPilot(regionCtx(), {
+  // On the real clock even when the region's is pinned: its exchanges go through the gateway, whose
+  // sweep of interrupted requests reads their times on the real clock.
+  await seedDemoPilot(ctx(), {
     regionId: DEMO_REGION_ID,
     tls: deps.tls,
     trafficCenterUrl: deps.publicChainUrl,
