@@ -14,6 +14,9 @@ import {
   versionXml,
 } from './dossier-store.js';
 
+/** Today in the Netherlands, as the school's form offers it (not the UTC day: an hour later at night). */
+const DUTCH_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' });
+
 export type Akkoord = 'Ja' | 'Nee' | 'Onbekend';
 
 export interface RecordInspectionInput {
@@ -75,7 +78,7 @@ export async function prepareInspection(
   const at = ctx.now();
   const problems: Record<string, string> = {};
   if (!isIsoDate(input.inzagedatum)) problems.inzagedatum = 'a date YYYY-MM-DD';
-  else if (input.inzagedatum > at.toISOString().slice(0, 10)) problems.inzagedatum = 'not in the future';
+  else if (input.inzagedatum > DUTCH_DAY.format(at)) problems.inzagedatum = 'not in the future';
   if (!ANSWERS.includes(input.akkoord)) problems.akkoord = 'Ja, Nee or Onbekend';
   if (input.toestemming !== undefined && !ANSWERS.includes(input.toestemming))
     problems.toestemming = 'Ja, Nee or Onbekend';
