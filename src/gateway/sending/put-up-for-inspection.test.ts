@@ -118,6 +118,39 @@ describeEachDatabase(
       expect(ready.state).toBe('klaargezet');
     });
 
+    it('an inspection of today is judged by the day in the Netherlands, not the UTC day', async () => {
+      const { dossierId } = await importDossier(w.ctx(actor), {
+        schoolBrin: PO,
+        xml: dossierXml(PO, { index: index++ }),
+      });
+      await putUpForInspection(w.ctx(actor), { schoolBrin: PO, dossierId });
+      const before = w.clock.now();
+      try {
+        // 23:30 UTC on 30 March is 01:30 on 31 March in Amsterdam (summer time): 31 March is today.
+        w.clock.set('2026-03-30T23:30:00.000Z');
+        await expect(
+          recordInspection(w.ctx(actor), {
+            schoolBrin: PO,
+            dossierId,
+            inzagedatum: '2026-04-01',
+            akkoord: 'Ja',
+          }),
+        ).rejects.toMatchObject({
+          code: 'VALIDATION_FAILED',
+          details: { problems: { inzagedatum: 'not in the future' } },
+        });
+        const inspected = await recordInspection(w.ctx(actor), {
+          schoolBrin: PO,
+          dossierId,
+          inzagedatum: '2026-03-31',
+          akkoord: 'Ja',
+        });
+        expect(inspected.state).toBe('ingezien');
+      } finally {
+        w.clock.set(before);
+      }
+    });
+
     it('the parents’ answer through their link fills it the same way', async () => {
       const xml = dossierXml(PO, { index: index++ });
       const birthDate = readDossier(xml).huidigeschool.leerling.geboortedatum ?? '';
