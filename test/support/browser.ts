@@ -10,6 +10,7 @@ import { seedDemo } from '../../src/cli/serve/demo.js';
 import { type RunningOverstap, startOverstap } from '../../src/cli/serve/start.js';
 import { loadConfig } from '../../src/platform/config.js';
 import { schoolYearOf } from '../../src/region/index.js';
+import { pgliteTemplate } from './databases.js';
 
 /**
  * Browser journeys (test/e2e): the all-in-one server with the demo region, real headless Debian
@@ -71,7 +72,9 @@ export async function startDemoServer(
   logStream.on('data', (chunk) => {
     log += String(chunk);
   });
+  const template = await pgliteTemplate();
   const running = await startOverstap(config, {
+    ...(template ? { pgliteTemplate: template } : {}),
     logStream,
     logLevel: 'info',
     ...(regionNow ? { regionNow } : {}),

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { afterAll, beforeAll, describe } from 'vitest';
+import { afterAll, beforeAll, describe, inject } from 'vitest';
 import { type Migration, migrate, openDatabase } from '../../src/platform/db/index.js';
 import type { Db } from '../../src/platform/db/types.js';
 
@@ -117,9 +117,32 @@ async function openServerDatabase(): Promise<TestDatabase> {
   };
 }
 
+let template: Promise<Blob | undefined> | undefined;
+
+/**
+ * The empty cluster global-setup.ts dumped for this run, read once per process; undefined outside a
+ * test run (the benchmark), where PGlite runs initdb as usual.
+ */
+export function pgliteTemplate(): Promise<Blob | undefined> {
+  template ??= (async () => {
+    let file: string | undefined;
+    try {
+      file = inject('pgliteTemplate');
+    } catch {
+      return undefined; // not inside vitest
+    }
+    return file ? new Blob([await readFile(file)]) : undefined;
+  })();
+  return template;
+}
+
 async function openPgliteDatabase(persistent: boolean): Promise<TestDatabase> {
   const dataDir = persistent ? await mkdtemp(join(tmpdir(), 'overstap-pglite-')) : undefined;
-  const db = await openDatabase({ dataDir });
+  const pgliteTemplateBlob = await pgliteTemplate();
+  const db = await openDatabase({
+    dataDir,
+    ...(pgliteTemplateBlob ? { pgliteTemplate: pgliteTemplateBlob } : {}),
+  });
   const sameDb: Db = {
     kind: db.kind,
     query: (sql, params) => db.query(sql, params),
@@ -157,7 +180,7 @@ export interface DatabaseTarget {
 
 /**
  * Runs `body` as a describe block twice, as "<title> [pglite]" and "<title> [postgres]", each with one
- * fresh database shared by its tests (PGlite takes a second or two to start). `db()` gives it inside
+ * fresh database shared by its tests (PGlite starts from the run's empty cluster, global-setup.ts). `db()` gives it inside
  * hooks and tests. With `migrations`, they are applied before the first test.
  */
 export function describeEachDatabase(

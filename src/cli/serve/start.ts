@@ -81,6 +81,12 @@ export interface StartOptions {
    * else — sign-in, the gateway, the traffic center, when durable jobs run — keeps the real clock.
    */
   regionNow?: () => Date;
+  /**
+   * A new PGlite data folder starts from this dump of an empty cluster instead of initdb
+   * (`dumpPgliteTemplate`; the tests' servers start from the run's template). No effect on a folder
+   * that holds a cluster, or on PostgreSQL.
+   */
+  pgliteTemplate?: Blob;
 }
 
 export { migrationsFor };
@@ -95,7 +101,10 @@ export { migrationsFor };
  * mutual TLS.
  */
 export async function startOverstap(config: Config, options: StartOptions = {}): Promise<RunningOverstap> {
-  const { db, keyring } = await openStorage(config);
+  const { db, keyring } = await openStorage(
+    config,
+    options.pgliteTemplate ? { pgliteTemplate: options.pgliteTemplate } : {},
+  );
   const cleanups: Array<() => Promise<void> | void> = [() => db.close()];
   const close = async () => {
     for (const c of cleanups.reverse()) await c();

@@ -35,10 +35,15 @@ export function migrationsFor(config: Config): Migration[] {
  * key in the data folder), checked against the keys the database has used — a lost or wrong key
  * stops here, before anything is read or written.
  */
-export async function openStorage(config: Config): Promise<{ db: Db; keyring: RotatingKeyring }> {
+export async function openStorage(
+  config: Config,
+  options: { pgliteTemplate?: Blob } = {},
+): Promise<{ db: Db; keyring: RotatingKeyring }> {
   await mkdir(config.dataDir, { recursive: true });
   const db = await openDatabase(
-    config.databaseUrl ? { url: config.databaseUrl } : { dataDir: join(config.dataDir, 'pglite') },
+    config.databaseUrl
+      ? { url: config.databaseUrl }
+      : { dataDir: join(config.dataDir, 'pglite'), ...options },
   );
   try {
     await migrate(db, migrationsFor(config));

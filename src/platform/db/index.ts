@@ -1,4 +1,7 @@
 import { openPglite } from './pglite.js';
+
+export { dumpPgliteTemplate } from './pglite.js';
+
 import { openPostgres, type PostgresOptions } from './postgres.js';
 import type { Db } from './types.js';
 
@@ -18,6 +21,8 @@ export interface OpenDatabaseOptions extends PostgresOptions {
   url?: string;
   /** Without `url`: PGlite's data folder (created if missing); undefined or 'memory://' for memory. */
   dataDir?: string;
+  /** PGlite: a dump of an empty cluster (`dumpPgliteTemplate`) to start a new one from, instead of initdb. */
+  pgliteTemplate?: Blob;
 }
 
 /**
@@ -36,5 +41,5 @@ export interface OpenDatabaseOptions extends PostgresOptions {
  */
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Db> {
   if (options.url) return openPostgres(options.url, options);
-  return openPglite(options.dataDir);
+  return openPglite(options.dataDir, options.pgliteTemplate);
 }

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { PGlite, type Results } from '@electric-sql/pglite';
 import { AppError } from '../errors.js';
@@ -130,20 +130,41 @@ class PgliteDb implements Db {
   }
 }
 
-/** PGlite in `dataDir` (created if missing), or in memory when there is none or it is 'memory://'. */
-export async function openPglite(dataDir: string | undefined): Promise<Db> {
+/**
+ * PGlite in `dataDir` (created if missing), or in memory when there is none or it is 'memory://'.
+ * A new cluster is made by initdb, unless `template` is given: a dump of a data folder
+ * (`dumpPgliteTemplate`), which is unpacked instead, in a fraction of the time. A data folder that
+ * already holds a cluster is opened as it is.
+ */
+export async function openPglite(dataDir: string | undefined, template?: Blob): Promise<Db> {
+  const options = { parsers: pgliteParsers, serializers: pgliteSerializers };
   if (dataDir === undefined || dataDir === 'memory://') {
-    const pg = await PGlite.create({ parsers: pgliteParsers, serializers: pgliteSerializers });
+    const pg = await PGlite.create({ ...options, ...(template ? { loadDataDir: template } : {}) });
     return new PgliteDb(pg, () => {});
   }
   const dir = resolve(dataDir);
   mkdirSync(dir, { recursive: true });
   const unlock = lockDataDir(dir);
   try {
-    const pg = await PGlite.create({ dataDir: dir, parsers: pgliteParsers, serializers: pgliteSerializers });
+    const fresh = template && !existsSync(join(dir, 'PG_VERSION'));
+    const pg = await PGlite.create({ ...options, dataDir: dir, ...(fresh ? { loadDataDir: template } : {}) });
     return new PgliteDb(pg, unlock);
   } catch (e) {
     unlock();
     throw e;
+  }
+}
+
+/**
+ * A new, empty PGlite cluster as a dump (an uncompressed tar) for `openPglite`'s `template`: one
+ * initdb for many databases that start empty (the test suite opens a hundred).
+ */
+export async function dumpPgliteTemplate(): Promise<Blob> {
+  const pg = await PGlite.create();
+  try {
+    await pg.exec('CHECKPOINT');
+    return await pg.dumpDataDir('none');
+  } finally {
+    await pg.close();
   }
 }
