@@ -98,7 +98,7 @@ describe('the parents’ inspection (browser, phone)', () => {
     const page = await context.newPage();
     await page.goto(url);
     await heading(page, 'Het overstapdossier van uw kind').waitFor();
-    expect(await page.getByText('Stap 1 van 4').isVisible()).toBe(true);
+    await page.getByText('Stap 1 van 4').waitFor();
     // no sign-in link for parents
     expect(await page.getByRole('link', { name: 'Inloggen' }).count()).toBe(0);
     await journey.capture(page, 'check');
@@ -120,7 +120,7 @@ describe('the parents’ inspection (browser, phone)', () => {
     await page.getByLabel('Jaar').fill(year);
     await page.getByRole('button', { name: 'Verder' }).click();
     await heading(page, `Het overstapdossier van ${firstName}`).waitFor();
-    expect(await page.getByText('Stap 2 van 4').isVisible()).toBe(true);
+    await page.getByText('Stap 2 van 4').waitFor();
     const frame = page.frameLocator(`iframe[title="Overstapdossier van ${firstName}"]`);
     await frame
       .getByRole('heading', { name: /Overstapadvies/ })
@@ -155,8 +155,8 @@ describe('the parents’ inspection (browser, phone)', () => {
     await page.getByLabel('Uw mening over het dossier (niet verplicht)').fill(view);
     await page.getByRole('button', { name: 'Versturen' }).click();
     await heading(page, 'Bedankt! Uw antwoord is verstuurd').waitFor();
-    expect(await page.getByText('Uw mening gaat als bijlage mee met het dossier.').isVisible()).toBe(true);
-    expect(await page.getByText('Stap 4 van 4').isVisible()).toBe(true);
+    await page.getByText('Uw mening gaat als bijlage mee met het dossier.').waitFor();
+    await page.getByText('Stap 4 van 4').waitFor();
     await journey.capture(page, 'done');
 
     // ---- the school sees the inspection and the view ----------------------------------------------
@@ -182,7 +182,7 @@ describe('the parents’ inspection (browser, phone)', () => {
     // ---- the link no longer works ---------------------------------------------------------------
     await page.reload();
     await heading(page, 'Deze link werkt niet meer').waitFor();
-    expect(await page.getByText('Met deze link is al een antwoord gegeven').isVisible()).toBe(true);
+    await page.getByText('Met deze link is al een antwoord gegeven').waitFor();
     await journey.capture(page, 'link-used');
     await page.getByRole('button', { name: 'Switch to English' }).click();
     await heading(page, 'This link no longer works').waitFor();

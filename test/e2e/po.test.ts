@@ -197,9 +197,7 @@ describe('the po school (browser)', () => {
     // ---- the dossier: a finding in plain words, at its section ----------------------------------
     await page.getByRole('link', { name: journeyDossier.name, exact: true }).click();
     await heading(page, journeyDossier.name).waitFor();
-    await expect(page.getByText('Los eerst de fouten in het dossier op.').first().isVisible()).resolves.toBe(
-      true,
-    );
+    await page.getByText('Los eerst de fouten in het dossier op.').first().waitFor();
     const findings = page.locator('.ovs-po-finding-group', {
       has: page.getByRole('heading', { name: 'School' }),
     });
@@ -227,9 +225,7 @@ describe('the po school (browser)', () => {
     await page.getByRole('button', { name: 'Opslaan' }).click();
     const summary = page.getByRole('alert').filter({ hasText: 'Er is iets niet goed ingevuld' });
     await summary.waitFor();
-    await expect(
-      summary.getByRole('link', { name: 'Vul in wie de nieuwe school kan bellen.' }).isVisible(),
-    ).resolves.toBe(true);
+    await summary.getByRole('link', { name: 'Vul in wie de nieuwe school kan bellen.' }).waitFor();
     await journey.capture(page, 'advice-errors');
     await page.getByLabel('Contactpersoon', { exact: true }).fill('Meester Jansen');
     await page.getByLabel('Telefoonnummer van de contactpersoon').fill('033 123 45 67');
@@ -329,9 +325,7 @@ describe('the po school (browser)', () => {
       name: `Dossiers van ${inGroup.length} leerlingen ter inzage leggen?`,
     });
     await confirmInspect.waitFor();
-    await expect(confirmInspect.getByText(`${concepts} dossiers gaan ter inzage.`).isVisible()).resolves.toBe(
-      true,
-    );
+    await confirmInspect.getByText(`${concepts} dossiers gaan ter inzage.`).waitFor();
     await journey.capture(page, 'confirm-inspection');
     await confirmInspect.getByRole('button', { name: `Ja, leg ${concepts} dossiers ter inzage` }).click();
     await page.getByText(`Gelukt: ${concepts}. Stond al zo: 0. Niet gelukt: 0.`).waitFor();
@@ -382,9 +376,7 @@ describe('the po school (browser)', () => {
     await page.getByRole('heading', { name: 'Advies en aandachtspunten' }).waitFor();
     await expect(page.getByRole('button', { name: /^Klaarzetten/ }).count()).resolves.toBe(0);
     await expect(page.getByRole('button', { name: 'Intrekken' }).count()).resolves.toBe(0);
-    await expect(
-      page.getByText('Klaarzetten en intrekken doet de administratie van de school.').isVisible(),
-    ).resolves.toBe(true);
+    await page.getByText('Klaarzetten en intrekken doet de administratie van de school.').waitFor();
     await page.getByRole('button', { name: 'Opslaan' }).waitFor();
     await journey.capture(page, 'dossier');
     expect(journey.report()).toBe('');

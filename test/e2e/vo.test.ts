@@ -321,9 +321,7 @@ describe('the vo school (browser)', () => {
     await expect(
       coordinator.getByRole('link', { name: 'Exporteren voor uw administratie (XML)' }).count(),
     ).resolves.toBe(0);
-    await expect(coordinator.getByRole('link', { name: 'Exporteren als JSON' }).isVisible()).resolves.toBe(
-      true,
-    );
+    await coordinator.getByRole('link', { name: 'Exporteren als JSON' }).waitFor();
     await journey.capture(coordinator, 'received-coordinator');
 
     // ---- on a phone --------------------------------------------------------------------------------
