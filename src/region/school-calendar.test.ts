@@ -42,12 +42,17 @@ describe('the school calendar', () => {
     }
   });
 
-  it('knows the summer holiday of each region in 2027 and 2028 (Rijksoverheid)', () => {
+  it('knows the summer holiday of each region in 2027, 2028 and 2029 (Rijksoverheid)', () => {
     expect(holidayOn('2027-07-16', 'midden')).toBeUndefined();
     expect(holidayOn('2027-07-17', 'midden')).toMatchObject({ name: 'zomervakantie', until: '2027-08-29' });
     expect(holidayOn('2027-07-10', 'noord')).toMatchObject({ name: 'zomervakantie' });
     expect(holidayOn('2028-07-08', 'midden')).toMatchObject({ name: 'zomervakantie', until: '2028-08-20' });
     expect(holidayOn('2028-07-08', 'zuid')).toBeUndefined();
+    expect(holidayOn('2029-07-07', 'midden')).toMatchObject({ name: 'zomervakantie', until: '2029-08-19' });
+    expect(holidayOn('2029-07-14', 'noord')).toBeUndefined();
+    expect(holidayOn('2029-09-02', 'noord')).toMatchObject({ name: 'zomervakantie', from: '2029-07-21' });
+    expect(holidayOn('2028-10-14', 'noord')).toMatchObject({ name: 'herfstvakantie' });
+    expect(holidayOn('2028-10-14', 'zuid')).toBeUndefined();
     expect(holidayOn('2027-02-08', 'zuid')).toMatchObject({ name: 'voorjaarsvakantie' });
     expect(holidayOn('2027-02-08', 'noord')).toBeUndefined();
   });

@@ -34,7 +34,7 @@ const same = (from: string, until: string) => ({
  *
  * Source: Rijksoverheid (Ministerie van OCW), "Overzicht schoolvakanties per schooljaar",
  * https://www.rijksoverheid.nl/onderwerpen/schoolvakanties/overzicht-schoolvakanties-per-schooljaar
- * (pages "overzicht-schoolvakanties-2025-2026", "…-2026-2027", "…-2027-2028"; 2026-2027 checked
+ * (pages "overzicht-schoolvakanties-2025-2026", "…-2026-2027", "…-2027-2028", "…-2028-2029"; 2026-2027 checked
  * against published calendars of schools in each region, November 2026). The summer holiday is
  * binding; the autumn and spring holidays are the Ministry's advice (a school may deviate); the
  * May holiday is the fixed week (schools may add the Ministry's advisory week before it). Add a
@@ -97,6 +97,25 @@ export const SCHOOL_HOLIDAYS: Readonly<Record<string, SchoolYearHolidays>> = {
       noord: { from: '2028-07-15', until: '2028-08-27' },
       midden: { from: '2028-07-08', until: '2028-08-20' },
       zuid: { from: '2028-07-22', until: '2028-09-03' },
+    },
+  },
+  '2028-2029': {
+    herfstvakantie: {
+      noord: { from: '2028-10-14', until: '2028-10-22' },
+      midden: { from: '2028-10-21', until: '2028-10-29' },
+      zuid: { from: '2028-10-21', until: '2028-10-29' },
+    },
+    kerstvakantie: same('2028-12-23', '2029-01-07'),
+    voorjaarsvakantie: {
+      noord: { from: '2029-02-17', until: '2029-02-25' },
+      midden: { from: '2029-02-17', until: '2029-02-25' },
+      zuid: { from: '2029-02-10', until: '2029-02-18' },
+    },
+    meivakantie: same('2029-04-28', '2029-05-06'),
+    zomervakantie: {
+      noord: { from: '2029-07-21', until: '2029-09-02' },
+      midden: { from: '2029-07-07', until: '2029-08-19' },
+      zuid: { from: '2029-07-14', until: '2029-08-26' },
     },
   },
 };
