@@ -1,4 +1,5 @@
 import { authorize, type Ctx } from '../platform/context.js';
+import { dutchDay } from '../platform/dutch-day.js';
 import type { RegionDeps } from './deps.js';
 import { listRegionsByIds, listTimelines, type StoredTimeline } from './region-store.js';
 
@@ -9,16 +10,6 @@ import { listRegionsByIds, listTimelines, type StoredTimeline } from './region-s
  * timelines — and only when that is indeed the next occurrence of its MM-DD (a timeline two years
  * ahead waits its turn). Saving a timeline and starting the all-in-one process both apply it.
  */
-
-const DUTCH_DAY = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Europe/Amsterdam',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
-
-/** Today in the Netherlands, 'YYYY-MM-DD'. */
-export const dutchToday = (now: Date) => DUTCH_DAY.format(now);
 
 /** The timeline whose summer switch the gateway should run next, if any. */
 export function nextSummerSwitch(
@@ -50,7 +41,7 @@ export async function applySummerSwitch(
   region: { name: string },
   timelines: readonly StoredTimeline[],
 ): Promise<AppliedSummerSwitch | undefined> {
-  const next = nextSummerSwitch(timelines, dutchToday(ctx.now()));
+  const next = nextSummerSwitch(timelines, dutchDay(ctx.now()));
   if (!next) return undefined;
   if ((await deps.summerSwitch.current(region.name)) === next.monthDay) {
     return { schoolYear: next.schoolYear, day: next.day, change: 'unchanged' };

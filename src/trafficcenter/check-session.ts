@@ -1,10 +1,10 @@
 import { timingSafeEqual } from 'node:crypto';
+import { dutchDay } from '../platform/dutch-day.js';
 import type { ResultCode, SessionCheckRequest, SessionCheckResponse } from '../platform/protocol.js';
 import { type ChainCtx, normalizeFingerprint } from './chain-caller.js';
 import {
   type DeliveryPointRefRow,
   deliveryPointRefs,
-  dutchDay,
   purposeOfKind,
   sourcePurposesOfKind,
   usablePoints,

@@ -1,6 +1,6 @@
+import { dutchDay } from '../platform/dutch-day.js';
 import { RESULT_CODES, type ResultCode, type SessionCloseRequest } from '../platform/protocol.js';
 import { type ChainCtx, identifyCaller, normalizeFingerprint } from './chain-caller.js';
-import { dutchDay } from './registry.js';
 import { expireOverdueSessions } from './session-expiry.js';
 import { wellFormedSessionId } from './session-fields.js';
 import { canTransition, type SessionState } from './session-states.js';

@@ -1,7 +1,7 @@
 import { authorize, type Ctx } from '../platform/context.js';
+import { dutchDay } from '../platform/dutch-day.js';
 import { AppError } from '../platform/errors.js';
 import { CONNECTION_STATUSES, type ConnectionStatus, connectionStatusSql } from './connection-path.js';
-import { dutchDay } from './registry.js';
 import type { ConnectionCounts } from './servicedesk-schemas.js';
 
 /**

@@ -1,9 +1,9 @@
 import { authorize, type Ctx } from '../platform/context.js';
+import { dutchDay } from '../platform/dutch-day.js';
 import {
   admissionOf,
   DELIVERY_POINT_COLUMNS,
   type DeliveryPointRow,
-  dutchDay,
   MANDATE_COLUMNS,
   type MandateRow,
   requireSchool,

@@ -1,6 +1,7 @@
+import { dutchDay } from '../platform/dutch-day.js';
 import type { DeliveryPointOverview, DeliveryPointPurpose, ResultCode } from '../platform/protocol.js';
 import { type ChainCtx, identifyCaller } from './chain-caller.js';
-import { dutchDay, usableDeliveryPoints } from './registry.js';
+import { usableDeliveryPoints } from './registry.js';
 
 export type ListDeliveryPointsAnswer =
   | ({ result: 'ok' } & DeliveryPointOverview)

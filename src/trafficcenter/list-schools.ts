@@ -1,7 +1,8 @@
 import { authorize, type Ctx } from '../platform/context.js';
+import { dutchDay } from '../platform/dutch-day.js';
 import { AppError } from '../platform/errors.js';
 import { type ConnectionStatus, connectionStatusSql } from './connection-path.js';
-import { admittedOn, dutchDay, type SchoolRow } from './registry.js';
+import { admittedOn, type SchoolRow } from './registry.js';
 import type { SchoolListPage, SchoolListQuery } from './servicedesk-schemas.js';
 
 export const SCHOOL_LIST_PAGE_SIZE = 25;

@@ -8,20 +8,6 @@ import type { Admission, DeliveryPoint, Mandate, School } from './schemas.js';
  * several use cases share, and the mapping of rows to the wire shapes. Writes stay in the use cases.
  */
 
-// Made once: constructing an Intl.DateTimeFormat costs far more than formatting with it, and the
-// chain asks for the day on every session start, check and close.
-const DUTCH_DAY = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Europe/Amsterdam',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
-
-/** The calendar day in the Netherlands, YYYY-MM-DD: admission dates and outcome days use it. */
-export function dutchDay(at: Date): string {
-  return DUTCH_DAY.format(at);
-}
-
 /** Which delivery point asks in a session of this kind: an SWV request comes from an SWV point. */
 export function purposeOfKind(kind: SessionKind): DeliveryPointPurpose {
   return kind === 'swv' ? 'SWV' : 'OV';

@@ -1,6 +1,7 @@
 import type { Ctx } from '../platform/context.js';
+import { dutchDay } from '../platform/dutch-day.js';
 import { AppError } from '../platform/errors.js';
-import { admittedOn, dutchDay } from './registry.js';
+import { admittedOn } from './registry.js';
 import type { PublicSchool, PublicSchoolPage } from './schemas.js';
 
 export const PUBLIC_PAGE_SIZE = 25;

@@ -1,8 +1,9 @@
 import * as audit from '../platform/audit/index.js';
 import { authorize, type Ctx } from '../platform/context.js';
 import type { Tx } from '../platform/db/index.js';
+import { dutchDay } from '../platform/dutch-day.js';
 import { AppError } from '../platform/errors.js';
-import { admissionOf, dutchDay } from './registry.js';
+import { admissionOf } from './registry.js';
 import type { Admission, AdmissionChange } from './schemas.js';
 
 /**

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import { dutchDay } from '../platform/dutch-day.js';
 import type { ResultCode, SessionStartRequest, SessionStartResponse } from '../platform/protocol.js';
 import { type ChainCtx, identifyCaller, normalizeFingerprint } from './chain-caller.js';
 import {
   admittedOn,
   type DeliveryPointRefRow,
   deliveryPointRefs,
-  dutchDay,
   purposeOfKind,
   sourcePurposesOfKind,
   usablePoints,

@@ -5,6 +5,7 @@ import {
   purgeEndedSchool,
   purgeEndedSchools,
 } from '../../gateway/index.js';
+import { dutchDay } from '../../platform/dutch-day.js';
 import type { Message } from '../../standard/errors.js';
 import { type CliContext, type Command, EXIT } from '../command.js';
 import { asGatewayOperator } from '../gateway-operator.js';
@@ -78,7 +79,7 @@ export const retentionCommand: Command = {
       const out = (line: Message) => ctx.stdout.write(`${ctx.t(line)}\n`);
 
       if (action === 'list') {
-        const today = operator.now().toISOString().slice(0, 10);
+        const today = dutchDay(operator.now());
         const ended = (await listHostedSchools(operator)).filter((s) => s.hostingEndedAt !== null);
         if (values.json) {
           ctx.stdout.write(

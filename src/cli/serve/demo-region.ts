@@ -1,5 +1,6 @@
 import type { SchoolRole } from '../../platform/auth/index.js';
 import type { Ctx } from '../../platform/context.js';
+import { dutchDay } from '../../platform/dutch-day.js';
 import {
   addMemberSchool,
   addRegionContact,
@@ -93,7 +94,7 @@ export async function seedDemoRegion(
   });
   for (const c of SCHOOL_CONTACTS) await addSchoolContact(ctx, { regionId: DEMO_REGION_ID, ...c });
   // This school year's timeline (so the dashboard is about now): the same days every year.
-  const schoolYear = schoolYearOf(ctx.now().toISOString().slice(0, 10));
+  const schoolYear = schoolYearOf(dutchDay(ctx.now()));
   const spring = Number(schoolYear.slice(5));
   await saveTimeline(ctx, regionDeps, {
     regionId: DEMO_REGION_ID,

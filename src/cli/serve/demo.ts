@@ -11,6 +11,7 @@ import {
 import type { Keyring } from '../../platform/context.js';
 import { type Actor, type Ctx, SYSTEM_ACTOR } from '../../platform/context.js';
 import type { Db } from '../../platform/db/index.js';
+import { dutchDay } from '../../platform/dutch-day.js';
 import { certificateFingerprint, type TlsMaterial } from '../../platform/pki/index.js';
 import { schoolYearOf, seedDemoOkr, seedDemoSnapshots } from '../../region/index.js';
 import {
@@ -136,7 +137,7 @@ export async function seedDemo(deps: {
           seed: `demo-${s.brin}`,
           index: i,
           // pupils leaving this school year, as the region's timeline and monitoring count them
-          schooljaar: schoolYearOf(regionNow().toISOString().slice(0, 10)),
+          schooljaar: schoolYearOf(dutchDay(regionNow())),
         });
       }
     }

@@ -1,4 +1,5 @@
 import { authorize, type Ctx } from '../../platform/context.js';
+import { dutchDay } from '../../platform/dutch-day.js';
 import { AppError } from '../../platform/errors.js';
 import { requireHostedSchool } from '../hosting/hosted-schools.js';
 import {
@@ -101,7 +102,7 @@ export async function countMilestones(
     return {
       schoolBrin: input.schoolBrin,
       schoolYear: input.schoolYear,
-      day: ctx.now().toISOString().slice(0, 10),
+      day: dutchDay(ctx.now()),
       sending: numbers(sending.rows[0]),
       receiving: numbers(receiving.rows[0]),
     };

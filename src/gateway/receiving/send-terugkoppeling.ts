@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import * as audit from '../../platform/audit/index.js';
 import { authorize, type Ctx } from '../../platform/context.js';
+import { dutchDay } from '../../platform/dutch-day.js';
 import { AppError } from '../../platform/errors.js';
 import { enqueue } from '../../platform/jobs/index.js';
 import {
@@ -85,7 +86,7 @@ export async function sendTerugkoppeling(
         deeldossier: 'LAS',
         pakketnaam: 'Overstap',
         pakketversie: '1',
-        datum: at.toISOString().slice(0, 10),
+        datum: dutchDay(at),
         standaardversie: '2019.1',
         validatieversie: '2019.1.1',
       },

@@ -151,7 +151,18 @@ describeEachDatabase(
       }
     });
 
-    it('the parents’ answer through their link fills it the same way', async () => {
+    it('the parents’ answer through their link fills it the same way, dated by the day in the Netherlands', async () => {
+      const before = w.clock.now();
+      // 22:30 UTC on 1 April is 00:30 on 2 April in Amsterdam: the parents answer on 2 April.
+      w.clock.set('2026-04-01T22:30:00.000Z');
+      try {
+        await answerThroughLink('2026-04-02');
+      } finally {
+        w.clock.set(before);
+      }
+    });
+
+    async function answerThroughLink(today: string) {
       const xml = dossierXml(PO, { index: index++ });
       const birthDate = readDossier(xml).huidigeschool.leerling.geboortedatum ?? '';
       const { dossierId } = await importDossier(w.ctx(actor), { schoolBrin: PO, xml });
@@ -171,7 +182,6 @@ describeEachDatabase(
         akkoord: 'Nee',
         reden: 'Het advies past niet.',
       });
-      const today = w.clock.now().toISOString().slice(0, 10);
       expect(await inzageOf(dossierId)).toMatchObject({
         inzage: true,
         inzagedatum: today,
@@ -184,7 +194,7 @@ describeEachDatabase(
         awaitingInspection: 0,
         inspection: { inzagedatum: today, akkoord: 'Nee' },
       });
-    });
+    }
 
     it('keeps the school’s own errors as errors while the inspection waits; after it klaarzetten refuses them', async () => {
       const xml = dossierXml(PO, {

@@ -1,6 +1,7 @@
 import * as audit from '../../platform/audit/index.js';
 import { authorize, type Ctx } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/index.js';
+import { dutchDay } from '../../platform/dutch-day.js';
 import { AppError } from '../../platform/errors.js';
 import { type Dossier, type ProfileCode, writeDossier } from '../../standard/index.js';
 import { isIsoDate } from '../pupils/identity.js';
@@ -13,9 +14,6 @@ import {
   replaceVersionDocument,
   versionXml,
 } from './dossier-store.js';
-
-/** Today in the Netherlands, as the school's form offers it (not the UTC day: an hour later at night). */
-const DUTCH_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' });
 
 export type Akkoord = 'Ja' | 'Nee' | 'Onbekend';
 
@@ -78,7 +76,7 @@ export async function prepareInspection(
   const at = ctx.now();
   const problems: Record<string, string> = {};
   if (!isIsoDate(input.inzagedatum)) problems.inzagedatum = 'a date YYYY-MM-DD';
-  else if (input.inzagedatum > DUTCH_DAY.format(at)) problems.inzagedatum = 'not in the future';
+  else if (input.inzagedatum > dutchDay(at)) problems.inzagedatum = 'not in the future';
   if (!ANSWERS.includes(input.akkoord)) problems.akkoord = 'Ja, Nee or Onbekend';
   if (input.toestemming !== undefined && !ANSWERS.includes(input.toestemming))
     problems.toestemming = 'Ja, Nee or Onbekend';

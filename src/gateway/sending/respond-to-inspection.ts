@@ -1,3 +1,4 @@
+import { dutchDay } from '../../platform/dutch-day.js';
 import { AppError } from '../../platform/errors.js';
 import { addAttachment, type Dossier } from '../../standard/index.js';
 import {
@@ -65,7 +66,7 @@ export async function respondToInspection(
   if (view && !viewAllowed(doc)) problems.zienswijze = 'this dossier may not carry attachments';
   if (Object.keys(problems).length > 0) throw new AppError('VALIDATION_FAILED', { problems });
 
-  const inzagedatum = at.toISOString().slice(0, 10);
+  const inzagedatum = dutchDay(at);
   const prepared = await prepareInspection(
     ctx,
     dossier,

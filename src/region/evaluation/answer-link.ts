@@ -37,13 +37,3 @@ export function assertOpen(evaluation: Evaluation, regionName: string): void {
     });
   }
 }
-
-/** The calendar day in the Netherlands: the finest time an answer keeps. */
-export function dutchDay(at: Date): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/Amsterdam',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(at);
-}

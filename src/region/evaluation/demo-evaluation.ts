@@ -1,4 +1,5 @@
 import type { Ctx } from '../../platform/context.js';
+import { dutchDay } from '../../platform/dutch-day.js';
 import { schoolYearOf } from '../school-calendar.js';
 import { addEvaluationFinding } from './add-evaluation-finding.js';
 import { answerEvaluation } from './answer-evaluation.js';
@@ -55,7 +56,7 @@ const OPEN_ANSWERS: Record<string, string[]> = {
  * Development only.
  */
 export async function seedDemoEvaluation(ctx: Ctx, regionId: string): Promise<void> {
-  const schoolYear = previousSchoolYear(schoolYearOf(ctx.now().toISOString().slice(0, 10)));
+  const schoolYear = previousSchoolYear(schoolYearOf(dutchDay(ctx.now())));
   const evaluation = await createEvaluation(ctx, { regionId, schoolYear, roles: [...EVALUATION_ROLES] });
   await openEvaluation(ctx, { regionId, evaluationId: evaluation.id });
   const answering = {

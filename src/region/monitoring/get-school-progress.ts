@@ -1,4 +1,5 @@
 import { type Ctx, may, type Permission } from '../../platform/context.js';
+import { dutchDay } from '../../platform/dutch-day.js';
 import { AppError } from '../../platform/errors.js';
 import { regionsOfSchool } from '../region-store.js';
 import type { TimelineDates } from '../timeline-rules.js';
@@ -51,7 +52,7 @@ export async function getSchoolProgress(
   const schoolYear = schoolYearFor(ctx, input.schoolYear);
   const regions = await regionsOfSchool(ctx.db, input.brin);
   const progress: SchoolRegionProgress[] = [];
-  let today = ctx.now().toISOString().slice(0, 10);
+  let today = dutchDay(ctx.now());
   for (const region of regions) {
     const dashboard = await loadDashboard(ctx, deps, { regionId: region.id, schoolYear });
     const row = dashboard.schools.find((s) => s.brin === input.brin);

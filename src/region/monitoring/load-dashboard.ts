@@ -1,4 +1,5 @@
 import type { Ctx } from '../../platform/context.js';
+import { dutchDay } from '../../platform/dutch-day.js';
 import { AppError } from '../../platform/errors.js';
 import { findTimeline, memberBrins, requireRegion } from '../region-store.js';
 import { schoolYearOf } from '../school-calendar.js';
@@ -19,7 +20,7 @@ export interface MonitoringDashboard extends DashboardModel {
 
 /** The school year asked for, or the one of today; VALIDATION_FAILED for a malformed one. */
 export function schoolYearFor(ctx: Pick<Ctx, 'now'>, schoolYear: string | undefined): string {
-  if (schoolYear === undefined) return schoolYearOf(ctx.now().toISOString().slice(0, 10));
+  if (schoolYear === undefined) return schoolYearOf(dutchDay(ctx.now()));
   if (!isSchoolYear(schoolYear)) {
     throw new AppError('VALIDATION_FAILED', { field: 'schoolYear', reason: 'e.g. 2026-2027' });
   }
@@ -37,7 +38,7 @@ export async function loadDashboard(
   input: { regionId: string; schoolYear: string },
 ): Promise<MonitoringDashboard> {
   const start = Number(input.schoolYear.slice(0, 4));
-  const now = ctx.now().toISOString().slice(0, 10);
+  const now = dutchDay(ctx.now());
   const lastDay = `${start + 1}-07-31`;
   const today = now < lastDay ? now : lastDay;
   const { region, brins, timeline, snapshots } = await ctx.db.transaction(async (tx) => {

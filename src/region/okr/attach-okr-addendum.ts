@@ -1,5 +1,6 @@
 import * as audit from '../../platform/audit/index.js';
 import { authorize, type Ctx } from '../../platform/context.js';
+import { dutchDay } from '../../platform/dutch-day.js';
 import { AppError } from '../../platform/errors.js';
 import type { Message } from '../../standard/index.js';
 import { requireMember } from '../region-store.js';
@@ -111,7 +112,7 @@ export async function attachOkrAddendum(
     filled: {
       values,
       schoolName: schoolName ? `${schoolName} (${input.schoolBrin})` : input.schoolBrin,
-      date: day(ctx.now().toISOString().slice(0, 10)).nl,
+      date: day(dutchDay(ctx.now())).nl,
       filledBy: filledBy === '' ? null : filledBy,
     },
   });

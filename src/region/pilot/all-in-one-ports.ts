@@ -14,6 +14,7 @@ import {
 } from '../../gateway/index.js';
 import { type Actor, type Ctx, type Keyring, may } from '../../platform/context.js';
 import type { Db } from '../../platform/db/index.js';
+import { dutchDay } from '../../platform/dutch-day.js';
 import { AppError } from '../../platform/errors.js';
 import type { PilotExchanges, PilotListItem, PilotPairCounts, PilotStepOutcome } from './deps.js';
 
@@ -59,7 +60,7 @@ export function gatewayPilotExchanges(
             await recordInspection(ctx, {
               schoolBrin,
               dossierId,
-              inzagedatum: ctx.now().toISOString().slice(0, 10),
+              inzagedatum: dutchDay(ctx.now()),
               akkoord: 'Ja',
             })
           ).state;

@@ -1,4 +1,5 @@
 import type { Ctx } from '../../platform/context.js';
+import { dutchDay } from '../../platform/dutch-day.js';
 import { authorizeRegion, requireRegion } from '../region-store.js';
 import type { PilotDeps } from './deps.js';
 import type { PilotStatus } from './pilot-rules.js';
@@ -31,7 +32,7 @@ export async function listPilots(
   return {
     regionId: region.id,
     regionName: region.name,
-    today: ctx.now().toISOString().slice(0, 10),
+    today: dutchDay(ctx.now()),
     pilots: views.map((v) => ({
       id: v.id,
       name: v.name,

@@ -1,4 +1,5 @@
 import { authorize, type Ctx } from '../../platform/context.js';
+import { dutchDay } from '../../platform/dutch-day.js';
 import type { PilotDeps } from './deps.js';
 import type { PilotStatus } from './pilot-rules.js';
 import { listCurrentPilotRows } from './pilot-store.js';
@@ -26,7 +27,7 @@ export async function listUpcomingPilots(
   deps: Pick<PilotDeps, 'chain' | 'exchanges'>,
 ): Promise<UpcomingPilot[]> {
   authorize(ctx, 'tc:read');
-  const rows = await listCurrentPilotRows(ctx.db, ctx.now().toISOString().slice(0, 10));
+  const rows = await listCurrentPilotRows(ctx.db, dutchDay(ctx.now()));
   const views = await buildPilotViews(ctx, deps, rows);
   return views.map((v) => {
     const schools = new Map<string, string>();

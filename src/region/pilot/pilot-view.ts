@@ -1,4 +1,5 @@
 import type { Ctx } from '../../platform/context.js';
+import { dutchDay } from '../../platform/dutch-day.js';
 import type { Message } from '../../standard/index.js';
 import type { ChainSchoolFacts } from '../deps.js';
 import { type ReadinessCheck, schoolReadiness } from '../readiness-rules.js';
@@ -100,7 +101,7 @@ export async function buildPilotViews(
     deps.chain.schools(brins),
     deps.exchanges.counts(pairs.map(pairRef)),
   ]);
-  const today = ctx.now().toISOString().slice(0, 10);
+  const today = dutchDay(ctx.now());
   const regionOf = new Map(regions.map((r) => [r.id, r]));
   return pilots.map((pilot) => {
     const region = regionOf.get(pilot.regionId) as RegionRead;

@@ -1,5 +1,6 @@
 import type { SchoolRole } from '../../platform/auth/index.js';
 import type { Ctx } from '../../platform/context.js';
+import { dutchDay } from '../../platform/dutch-day.js';
 import { authorizeRegion, findTimeline, requireRegion } from '../region-store.js';
 import { schoolYearOf } from '../school-calendar.js';
 import { DEADLINES, type Deadline, type TimelineDates } from '../timeline-rules.js';
@@ -40,7 +41,7 @@ export async function getReminderSettings(
   input: { regionId: string },
 ): Promise<ReminderSettingsView> {
   authorizeRegion(ctx, 'region:read', input.regionId);
-  const today = ctx.now().toISOString().slice(0, 10);
+  const today = dutchDay(ctx.now());
   const schoolYear = schoolYearOf(today);
   return ctx.db.transaction(async (tx) => {
     const region = await requireRegion(tx, input.regionId);

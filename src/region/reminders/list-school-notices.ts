@@ -1,4 +1,5 @@
 import type { Ctx } from '../../platform/context.js';
+import { dutchDay } from '../../platform/dutch-day.js';
 import type { Message } from '../../standard/index.js';
 import type { Deadline } from '../timeline-rules.js';
 import { DEADLINE_DUTIES, type ReminderKind } from './reminder-rules.js';
@@ -48,7 +49,7 @@ const LIMIT = 50;
  */
 export async function listSchoolNotices(ctx: Ctx, input: { brin: string }): Promise<SchoolNotices> {
   authorizeSchoolStaff(ctx, input.brin);
-  const today = ctx.now().toISOString().slice(0, 10);
+  const today = dutchDay(ctx.now());
   const reminders = await remindersOfSchool(ctx.db, input.brin, ctx.actor.id, LIMIT);
   const latest = new Set<string>();
   const seen = new Set<string>();

@@ -1,5 +1,6 @@
 import * as audit from '../../platform/audit/index.js';
 import type { Ctx } from '../../platform/context.js';
+import { dutchDay } from '../../platform/dutch-day.js';
 import { enqueue } from '../../platform/jobs/index.js';
 import { schoolContacts } from '../contact-store.js';
 import type { OutcomeCounts } from '../monitoring/deps.js';
@@ -61,7 +62,7 @@ export async function sendDueReminders(
 ): Promise<ReminderRun> {
   authorizeRegion(ctx, 'region:admin', input.regionId);
   const trigger = input.trigger ?? 'manual';
-  const day = ctx.now().toISOString().slice(0, 10);
+  const day = dutchDay(ctx.now());
   const { region, settings, timelines } = await ctx.db.transaction(async (tx) => {
     const region = await requireRegion(tx, input.regionId);
     const { settings } = await readSettings(tx, input.regionId);
