@@ -5,7 +5,6 @@ import {
   purgeEndedSchool,
   purgeEndedSchools,
 } from '../../gateway/index.js';
-import { dutchDay } from '../../platform/dutch-day.js';
 import type { Message } from '../../standard/errors.js';
 import { type CliContext, type Command, EXIT } from '../command.js';
 import { asGatewayOperator } from '../gateway-operator.js';
@@ -79,7 +78,7 @@ export const retentionCommand: Command = {
       const out = (line: Message) => ctx.stdout.write(`${ctx.t(line)}\n`);
 
       if (action === 'list') {
-        const today = dutchDay(operator.now());
+        const today = operator.now().toISOString().slice(0, 10);
         const ended = (await listHostedSchools(operator)).filter((s) => s.hostingEndedAt !== null);
         if (values.json) {
           ctx.stdout.write(

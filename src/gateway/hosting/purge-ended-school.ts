@@ -1,7 +1,6 @@
 import * as audit from '../../platform/audit/index.js';
 import { authorize, type Ctx } from '../../platform/context.js';
 import type { Queryable } from '../../platform/db/index.js';
-import { dutchDay } from '../../platform/dutch-day.js';
 import { AppError, isAppError } from '../../platform/errors.js';
 import { describeFailure, enqueue } from '../../platform/jobs/index.js';
 import { isBrin } from '../pupils/identity.js';
@@ -124,7 +123,9 @@ export async function purgeEndedSchool(ctx: Ctx, input: { brin: string }): Promi
   }
   const brin = input.brin;
   const at = ctx.now();
-  const today = dutchDay(at);
+  // Retention is counted in UTC days, as the database's guard (schools_purged_after_retention)
+  // counts them: never earlier than it allows; at most two hours later than the Dutch day would.
+  const today = at.toISOString().slice(0, 10);
 
   return ctx.db.transaction(async (tx) => {
     const { rows } = await tx.query<{
@@ -183,7 +184,7 @@ export interface PurgeRun {
  */
 export async function purgeEndedSchools(ctx: Ctx): Promise<PurgeRun> {
   authorize(ctx, 'gateway:admin');
-  const today = dutchDay(ctx.now());
+  const today = ctx.now().toISOString().slice(0, 10);
   const { rows } = await ctx.db.query<{ brin: string }>(
     `SELECT brin FROM gw.schools
       WHERE hosting_ended_at IS NOT NULL AND purged_at IS NULL AND retain_until < $1::date

@@ -1,6 +1,5 @@
 import * as audit from '../../platform/audit/index.js';
 import { authorize, type Ctx } from '../../platform/context.js';
-import { dutchDay } from '../../platform/dutch-day.js';
 import { AppError } from '../../platform/errors.js';
 import type { DeliveryPointPurpose } from '../../platform/protocol.js';
 import { isBrin } from '../pupils/identity.js';
@@ -39,10 +38,10 @@ const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 export async function stopHostingSchool(ctx: Ctx, input: StopHostingInput): Promise<StoppedHosting> {
   authorize(ctx, 'gateway:admin', input.brin);
   const at = ctx.now();
-  const today = dutchDay(at);
+  const today = at.toISOString().slice(0, 10);
   const yearOn = new Date(at);
   yearOn.setUTCFullYear(yearOn.getUTCFullYear() + 1);
-  const retainUntil = input.retainUntil ?? dutchDay(yearOn);
+  const retainUntil = input.retainUntil ?? yearOn.toISOString().slice(0, 10);
   const problems: Record<string, string> = {};
   if (typeof input.brin !== 'string' || !isBrin(input.brin))
     problems.brin = 'two digits and two capitals (00YY)';
