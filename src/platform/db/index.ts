@@ -1,7 +1,4 @@
 import { openPglite } from './pglite.js';
-
-export { dumpPgliteTemplate } from './pglite.js';
-
 import { openPostgres, type PostgresOptions } from './postgres.js';
 import type { Db } from './types.js';
 
@@ -12,6 +9,7 @@ export {
   SQLSTATE,
 } from './database-error.js';
 export { type Migration, migrate } from './migrate.js';
+export { dumpPgliteTemplate } from './pglite.js';
 export { platformMigrations } from './platform-migrations.js';
 export type { PostgresOptions } from './postgres.js';
 export type { Db, Queryable, QueryResult, Tx } from './types.js';
