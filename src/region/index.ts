@@ -50,7 +50,6 @@ export {
   type HolidayRegion,
   SCHOOL_HOLIDAYS,
   schoolDaysBetween,
-  schoolYearOf,
 } from './school-calendar.js';
 export { type SchoolHelp, schoolHelp } from './school-help.js';
 export { syncSummerSwitches } from './summer-switch.js';

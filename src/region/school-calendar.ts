@@ -245,10 +245,3 @@ export function addDays(day: string, n: number): string {
 export function weekday(day: string): number {
   return new Date(`${day}T00:00:00.000Z`).getUTCDay();
 }
-
-/** The school year a day belongs to: from 1 August to 31 July ('2026-2027'). */
-export function schoolYearOf(day: string): string {
-  const year = Number(day.slice(0, 4));
-  const start = day.slice(5) >= '08-01' ? year : year - 1;
-  return `${start}-${start + 1}`;
-}

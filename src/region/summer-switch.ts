@@ -1,5 +1,5 @@
 import { authorize, type Ctx } from '../platform/context.js';
-import { dutchDay } from '../platform/dutch-day.js';
+import { dutchDay } from '../standard/index.js';
 import type { RegionDeps } from './deps.js';
 import { listRegionsByIds, listTimelines, type StoredTimeline } from './region-store.js';
 

@@ -22,6 +22,7 @@ export {
   writeDossier,
   writeDossiers,
 } from './dossier-io.js';
+export { dutchDay, schoolYearOf } from './dutch-day.js';
 export { isStandardError, type Message, StandardError, type StandardErrorCode } from './errors.js';
 export {
   compareFindings,

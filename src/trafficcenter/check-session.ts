@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
-import { dutchDay } from '../platform/dutch-day.js';
 import type { ResultCode, SessionCheckRequest, SessionCheckResponse } from '../platform/protocol.js';
+import { dutchDay } from '../standard/index.js';
 import { type ChainCtx, normalizeFingerprint } from './chain-caller.js';
 import {
   type DeliveryPointRefRow,

@@ -1,5 +1,5 @@
-import { dutchDay } from '../platform/dutch-day.js';
 import { RESULT_CODES, type ResultCode, type SessionCloseRequest } from '../platform/protocol.js';
+import { dutchDay } from '../standard/index.js';
 import { type ChainCtx, identifyCaller, normalizeFingerprint } from './chain-caller.js';
 import { expireOverdueSessions } from './session-expiry.js';
 import { wellFormedSessionId } from './session-fields.js';

@@ -1,6 +1,6 @@
 import { authorize, type Ctx } from '../platform/context.js';
-import { dutchDay } from '../platform/dutch-day.js';
 import { AppError } from '../platform/errors.js';
+import { dutchDay } from '../standard/index.js';
 import { CONNECTION_STATUSES, type ConnectionStatus, connectionStatusSql } from './connection-path.js';
 import type { ConnectionCounts } from './servicedesk-schemas.js';
 

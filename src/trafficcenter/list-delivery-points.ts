@@ -1,5 +1,5 @@
-import { dutchDay } from '../platform/dutch-day.js';
 import type { DeliveryPointOverview, DeliveryPointPurpose, ResultCode } from '../platform/protocol.js';
+import { dutchDay } from '../standard/index.js';
 import { type ChainCtx, identifyCaller } from './chain-caller.js';
 import { usableDeliveryPoints } from './registry.js';
 

@@ -1,6 +1,6 @@
 import type { Ctx } from '../platform/context.js';
-import { dutchDay } from '../platform/dutch-day.js';
 import { AppError } from '../platform/errors.js';
+import { dutchDay } from '../standard/index.js';
 import { admittedOn } from './registry.js';
 import type { PublicSchool, PublicSchoolPage } from './schemas.js';
 

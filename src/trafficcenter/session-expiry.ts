@@ -1,6 +1,6 @@
 import type { Queryable } from '../platform/db/index.js';
 
-import { dutchDay } from '../platform/dutch-day.js';
+import { dutchDay } from '../standard/index.js';
 
 /** How long a session stays open unless the deployment says otherwise (OVERSTAP_SESSION_LIFETIME_MINUTES). */
 export const DEFAULT_SESSION_LIFETIME_MS = 15 * 60_000;

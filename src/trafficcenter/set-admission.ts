@@ -1,8 +1,8 @@
 import * as audit from '../platform/audit/index.js';
 import { authorize, type Ctx } from '../platform/context.js';
 import type { Tx } from '../platform/db/index.js';
-import { dutchDay } from '../platform/dutch-day.js';
 import { AppError } from '../platform/errors.js';
+import { dutchDay } from '../standard/index.js';
 import { admissionOf } from './registry.js';
 import type { Admission, AdmissionChange } from './schemas.js';
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { dutchDay } from '../platform/dutch-day.js';
 import type { ResultCode, SessionStartRequest, SessionStartResponse } from '../platform/protocol.js';
+import { dutchDay } from '../standard/index.js';
 import { type ChainCtx, identifyCaller, normalizeFingerprint } from './chain-caller.js';
 import {
   admittedOn,

@@ -1,7 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { schoolYearOf } from '../../src/region/index.js';
-import { generateDossier, readDossier, writeDossier } from '../../src/standard/index.js';
+import { dutchDay, generateDossier, readDossier, schoolYearOf, writeDossier } from '../../src/standard/index.js';
 import {
   type DemoAccount,
   type DemoServer,
@@ -83,7 +82,7 @@ describe('the po school (browser)', () => {
     }
   }
   // the demo's dossiers are of this school year (the worklist shows the latest year)
-  const SCHOOL_YEAR = schoolYearOf(new Date().toISOString().slice(0, 10));
+  const SCHOOL_YEAR = schoolYearOf(dutchDay(new Date()));
   const list = async () => (await gw(PO, 'GET', '/dossiers')) as ListItem[];
 
   beforeAll(async () => {

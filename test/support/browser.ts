@@ -9,7 +9,7 @@ import { type Browser, type BrowserContext, chromium, type Page } from 'playwrig
 import { seedDemo } from '../../src/cli/serve/demo.js';
 import { type RunningOverstap, startOverstap } from '../../src/cli/serve/start.js';
 import { loadConfig } from '../../src/platform/config.js';
-import { schoolYearOf } from '../../src/region/index.js';
+import { dutchDay, schoolYearOf } from '../../src/standard/index.js';
 import { pgliteTemplate } from './databases.js';
 
 /**
@@ -115,7 +115,7 @@ export const DEMO_SCHOOL_DAY = '2026-11-02';
  * region must be at a known point of that year.
  */
 export function dayOfThisSchoolYear(monthDay: string, today = new Date()): string {
-  const start = Number(schoolYearOf(today.toISOString().slice(0, 10)).slice(0, 4));
+  const start = Number(schoolYearOf(dutchDay(today)).slice(0, 4));
   return `${monthDay >= '08-01' ? start : start + 1}-${monthDay}`;
 }
 

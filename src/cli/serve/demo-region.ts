@@ -1,6 +1,5 @@
 import type { SchoolRole } from '../../platform/auth/index.js';
 import type { Ctx } from '../../platform/context.js';
-import { dutchDay } from '../../platform/dutch-day.js';
 import {
   addMemberSchool,
   addRegionContact,
@@ -9,10 +8,10 @@ import {
   gatewaySummerSwitch,
   type RegionDeps,
   saveTimeline,
-  schoolYearOf,
   seedDemoEvaluation,
   trafficCenterFacts,
 } from '../../region/index.js';
+import { dutchDay, schoolYearOf } from '../../standard/index.js';
 
 /** The demo region's code (memberships `region:eemland`, pages /regio/eemland). */
 export const DEMO_REGION_ID = 'eemland';

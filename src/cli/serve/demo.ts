@@ -11,9 +11,9 @@ import {
 import type { Keyring } from '../../platform/context.js';
 import { type Actor, type Ctx, SYSTEM_ACTOR } from '../../platform/context.js';
 import type { Db } from '../../platform/db/index.js';
-import { dutchDay } from '../../platform/dutch-day.js';
 import { certificateFingerprint, type TlsMaterial } from '../../platform/pki/index.js';
-import { schoolYearOf, seedDemoOkr, seedDemoSnapshots } from '../../region/index.js';
+import { seedDemoOkr, seedDemoSnapshots } from '../../region/index.js';
+import { dutchDay, schoolYearOf } from '../../standard/index.js';
 import {
   grantMandate,
   registerDeliveryPoint,

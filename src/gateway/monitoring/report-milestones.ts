@@ -2,7 +2,7 @@ import { authorize, type Ctx, SYSTEM_ACTOR } from '../../platform/context.js';
 import type { Db, Queryable } from '../../platform/db/index.js';
 import { AppError } from '../../platform/errors.js';
 import { enqueue, type JobHandler, type JobInfo } from '../../platform/jobs/index.js';
-import { schoolYearOf } from '../sending/dossier-store.js';
+import { dutchDay, schoolYearOf } from '../../standard/index.js';
 import { countMilestones, type MilestoneCounts } from './count-milestones.js';
 
 /** The durable job that reports the hosted schools' counts to the region module. */
@@ -36,7 +36,7 @@ export async function reportMilestones(
   input: { schoolBrins?: readonly string[] } = {},
 ): Promise<MilestoneReport> {
   authorize(ctx, 'gateway:admin');
-  const schoolYear = schoolYearOf(ctx.now().toISOString()) as string;
+  const schoolYear = schoolYearOf(dutchDay(ctx.now()));
   const { rows } = await ctx.db.query<{ brin: string }>(
     `SELECT brin FROM gw.schools
       WHERE hosting_ended_at IS NULL AND ($1::text[] IS NULL OR brin = ANY($1::text[]))

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import * as audit from '../../platform/audit/index.js';
 import { authorize, type Ctx } from '../../platform/context.js';
-import { dutchDay } from '../../platform/dutch-day.js';
 import { AppError } from '../../platform/errors.js';
 import { enqueue } from '../../platform/jobs/index.js';
 import {
+  dutchDay,
   type Finding,
   isStandardError,
   readDossier,

@@ -194,12 +194,3 @@ export async function endReadiness(
 }
 
 export { profileOfDossier };
-
-/** The school year (YYYY-YYYY, from 1 August) that a date falls in. */
-export function schoolYearOf(date: string): string | undefined {
-  const m = /^(\d{4})-(\d{2})-\d{2}/.exec(date.trim());
-  if (!m) return undefined;
-  const year = Number(m[1]);
-  const start = Number(m[2]) >= 8 ? year : year - 1;
-  return `${start}-${start + 1}`;
-}

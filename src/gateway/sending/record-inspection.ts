@@ -1,9 +1,8 @@
 import * as audit from '../../platform/audit/index.js';
 import { authorize, type Ctx } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/index.js';
-import { dutchDay } from '../../platform/dutch-day.js';
 import { AppError } from '../../platform/errors.js';
-import { type Dossier, type ProfileCode, writeDossier } from '../../standard/index.js';
+import { type Dossier, dutchDay, type ProfileCode, writeDossier } from '../../standard/index.js';
 import { isIsoDate } from '../pupils/identity.js';
 import { type CheckedDocument, checkDocument } from './check-document.js';
 import {

@@ -1,6 +1,5 @@
-import { dutchDay } from '../../platform/dutch-day.js';
 import { AppError } from '../../platform/errors.js';
-import { addAttachment, type Dossier } from '../../standard/index.js';
+import { addAttachment, type Dossier, dutchDay } from '../../standard/index.js';
 import {
   frozenDossier,
   type ParentCredentials,

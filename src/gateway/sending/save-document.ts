@@ -3,7 +3,7 @@ import * as audit from '../../platform/audit/index.js';
 import type { Ctx } from '../../platform/context.js';
 import { isUniqueViolation } from '../../platform/db/index.js';
 import { AppError } from '../../platform/errors.js';
-import type { Finding, ProfileCode } from '../../standard/index.js';
+import { type Finding, type ProfileCode, schoolYearOf } from '../../standard/index.js';
 import { requireHostedSchool } from '../hosting/hosted-schools.js';
 import { assertPilotIdentity } from '../pilot/pilot-identity.js';
 import { isTestBsn, type PilotKind } from '../pilot/test-bsn.js';
@@ -18,7 +18,6 @@ import {
   insertVersion,
   loadDossier,
   moveDossier,
-  schoolYearOf,
 } from './dossier-store.js';
 import { groepOf } from './groep.js';
 import { findingCountsOf } from './inspection-findings.js';
@@ -70,7 +69,10 @@ export async function saveDossierDocument(
   // ADR 0007: a new dossier is a pilot dossier exactly when its BSN is a test BSN (an edit keeps its
   // pupil, checked below, and so what it was).
   if (!input.dossierId) assertPilotIdentity(identity, input.pilot !== undefined);
-  const year = input.schooljaar ?? schoolYearOf(doc.dossier.metadata.datum);
+  // The school year of the dossier's date (metadata/datum, 'YYYY-MM-DD', possibly with a time).
+  const datum = doc.dossier.metadata.datum.trim();
+  const year =
+    input.schooljaar ?? (/^\d{4}-\d{2}-\d{2}/.test(datum) ? schoolYearOf(datum.slice(0, 10)) : undefined);
   if (!year || !/^\d{4}-\d{4}$/.test(year)) {
     throw new AppError('VALIDATION_FAILED', { field: 'schooljaar', reason: 'YYYY-YYYY' });
   }

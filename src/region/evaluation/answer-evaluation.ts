@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { dutchDay } from '../../platform/dutch-day.js';
 import { AppError } from '../../platform/errors.js';
 import type { Message } from '../../standard/index.js';
+import { dutchDay } from '../../standard/index.js';
 import { assertOpen, countHit, limitsOf } from './answer-link.js';
 import type { AnswerCtx, EvaluationDeps } from './deps.js';
 import { hashLinkToken, openLink } from './evaluation-store.js';

@@ -1,6 +1,5 @@
 import type { Ctx } from '../../platform/context.js';
-import { dutchDay } from '../../platform/dutch-day.js';
-import { schoolYearOf } from '../school-calendar.js';
+import { dutchDay, schoolYearOf } from '../../standard/index.js';
 import { addEvaluationFinding } from './add-evaluation-finding.js';
 import { answerEvaluation } from './answer-evaluation.js';
 import { closeEvaluation } from './close-evaluation.js';

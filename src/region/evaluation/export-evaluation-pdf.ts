@@ -1,8 +1,7 @@
 import * as audit from '../../platform/audit/index.js';
 import type { Ctx } from '../../platform/context.js';
-import { dutchDay } from '../../platform/dutch-day.js';
 import { AppError } from '../../platform/errors.js';
-import { htmlToPdf, isRenderError } from '../../standard/index.js';
+import { dutchDay, htmlToPdf, isRenderError } from '../../standard/index.js';
 import { authorizeRegion } from '../region-store.js';
 import type { EvaluationDeps } from './deps.js';
 import { evaluationHtml } from './evaluation-html.js';

@@ -1,6 +1,6 @@
 import type { Db } from '../../platform/db/index.js';
+import { schoolYearOf } from '../../standard/index.js';
 import { findTimeline } from '../region-store.js';
-import { schoolYearOf } from '../school-calendar.js';
 import type { TimelineDates } from '../timeline-rules.js';
 import type { SnapshotCounts } from './milestones.js';
 import { upsertSnapshot } from './snapshot-store.js';

@@ -1,6 +1,6 @@
 import { type Ctx, may, type Permission } from '../../platform/context.js';
-import { dutchDay } from '../../platform/dutch-day.js';
 import { AppError } from '../../platform/errors.js';
+import { dutchDay } from '../../standard/index.js';
 import { regionsOfSchool } from '../region-store.js';
 import type { TimelineDates } from '../timeline-rules.js';
 import type { MilestoneSummary, RegionTotals, SchoolRow } from './dashboard-model.js';

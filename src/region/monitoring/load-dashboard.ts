@@ -1,8 +1,7 @@
 import type { Ctx } from '../../platform/context.js';
-import { dutchDay } from '../../platform/dutch-day.js';
 import { AppError } from '../../platform/errors.js';
+import { dutchDay, schoolYearOf } from '../../standard/index.js';
 import { findTimeline, memberBrins, requireRegion } from '../region-store.js';
-import { schoolYearOf } from '../school-calendar.js';
 import { isSchoolYear, type TimelineDates } from '../timeline-rules.js';
 import { buildDashboard, type DashboardModel, type MemberInfo } from './dashboard-model.js';
 import type { MonitoringDeps } from './deps.js';

@@ -1,8 +1,8 @@
 import * as audit from '../../platform/audit/index.js';
 import { authorize, type Ctx } from '../../platform/context.js';
-import { dutchDay } from '../../platform/dutch-day.js';
 import { AppError } from '../../platform/errors.js';
 import type { Message } from '../../standard/index.js';
+import { dutchDay } from '../../standard/index.js';
 import { requireMember } from '../region-store.js';
 import { day } from '../texts.js';
 import type { OkrDeps } from './deps.js';

@@ -14,8 +14,8 @@ import {
 } from '../../gateway/index.js';
 import { type Actor, type Ctx, type Keyring, may } from '../../platform/context.js';
 import type { Db } from '../../platform/db/index.js';
-import { dutchDay } from '../../platform/dutch-day.js';
 import { AppError } from '../../platform/errors.js';
+import { dutchDay } from '../../standard/index.js';
 import type { PilotExchanges, PilotListItem, PilotPairCounts, PilotStepOutcome } from './deps.js';
 
 /**

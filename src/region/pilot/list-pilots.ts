@@ -1,5 +1,5 @@
 import type { Ctx } from '../../platform/context.js';
-import { dutchDay } from '../../platform/dutch-day.js';
+import { dutchDay } from '../../standard/index.js';
 import { authorizeRegion, requireRegion } from '../region-store.js';
 import type { PilotDeps } from './deps.js';
 import type { PilotStatus } from './pilot-rules.js';

@@ -1,5 +1,5 @@
 import { authorize, type Ctx } from '../../platform/context.js';
-import { dutchDay } from '../../platform/dutch-day.js';
+import { dutchDay } from '../../standard/index.js';
 import type { PilotDeps } from './deps.js';
 import type { PilotStatus } from './pilot-rules.js';
 import { listCurrentPilotRows } from './pilot-store.js';

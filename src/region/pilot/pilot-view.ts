@@ -1,6 +1,6 @@
 import type { Ctx } from '../../platform/context.js';
-import { dutchDay } from '../../platform/dutch-day.js';
 import type { Message } from '../../standard/index.js';
+import { dutchDay } from '../../standard/index.js';
 import type { ChainSchoolFacts } from '../deps.js';
 import { type ReadinessCheck, schoolReadiness } from '../readiness-rules.js';
 import { listRegionsByIds } from '../region-store.js';

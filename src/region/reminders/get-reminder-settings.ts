@@ -1,8 +1,7 @@
 import type { SchoolRole } from '../../platform/auth/index.js';
 import type { Ctx } from '../../platform/context.js';
-import { dutchDay } from '../../platform/dutch-day.js';
+import { dutchDay, schoolYearOf } from '../../standard/index.js';
 import { authorizeRegion, findTimeline, requireRegion } from '../region-store.js';
-import { schoolYearOf } from '../school-calendar.js';
 import { DEADLINES, type Deadline, type TimelineDates } from '../timeline-rules.js';
 import {
   DEADLINE_DUTIES,

@@ -1,6 +1,6 @@
 import type { Ctx } from '../../platform/context.js';
-import { dutchDay } from '../../platform/dutch-day.js';
 import type { Message } from '../../standard/index.js';
+import { dutchDay } from '../../standard/index.js';
 import type { Deadline } from '../timeline-rules.js';
 import { DEADLINE_DUTIES, type ReminderKind } from './reminder-rules.js';
 import { remindersOfSchool } from './reminder-store.js';

@@ -1,12 +1,11 @@
 import * as audit from '../../platform/audit/index.js';
 import type { Ctx } from '../../platform/context.js';
-import { dutchDay } from '../../platform/dutch-day.js';
 import { enqueue } from '../../platform/jobs/index.js';
+import { dutchDay, schoolYearOf } from '../../standard/index.js';
 import { schoolContacts } from '../contact-store.js';
 import type { OutcomeCounts } from '../monitoring/deps.js';
 import { loadDashboard, type MonitoringDashboard } from '../monitoring/load-dashboard.js';
 import { authorizeRegion, findTimeline, requireRegion } from '../region-store.js';
-import { schoolYearOf } from '../school-calendar.js';
 import type { Deadline } from '../timeline-rules.js';
 import type { ReminderDeps } from './deps.js';
 import {

@@ -3,7 +3,9 @@
  * delivery categories, one section per category (empty ones collapsed to a single line), and a
  * list of every attachment.
  */
+
 import { listAttachments } from '../attachments/attachments.js';
+import { dutchDay } from '../dutch-day.js';
 import type { Dossier } from '../model.js';
 import { CATEGORIES, type Category, type CategoryField, PROFILES, type ProfileCode } from '../profiles.js';
 import { callout, label } from './blocks.js';
@@ -195,7 +197,7 @@ ${formal !== name ? html`<p class="formal-name">${formal}</p>` : ''}
 ${fieldList(facts, 'facts')}
 <p class="note">${ctx.t(T.note(s.naam.trim(), purpose(d)))}</p>
 ${iz?.voorlopigdossier ? callout('warn', ctx.t(T.provisional)) : ''}
-<p class="generated">${ctx.t(T.generatedOn(formatDate(now.toISOString().slice(0, 10), ctx.lang)))}</p>
+<p class="generated">${ctx.t(T.generatedOn(formatDate(dutchDay(now), ctx.lang)))}</p>
 </header>`;
 }
 

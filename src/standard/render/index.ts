@@ -7,6 +7,7 @@
  * const pdf = await renderDossierPdf(dossier, { lang: 'en' });   // English headings, Dutch data
  * ```
  */
+import { dutchDay } from '../dutch-day.js';
 import type { Dossier } from '../model.js';
 import { type RenderOptions, renderDossierHtml } from './document.js';
 import { displayName, formatDate } from './format.js';
@@ -46,7 +47,7 @@ export async function renderDossierPdf(
     timeoutMs: options.timeoutMs,
     headerLeft: `${T.docTitle[lang]} · ${displayName(dossier.huidigeschool.leerling)}`,
     headerRight: school,
-    footerLeft: T.generatedOn(formatDate(now.toISOString().slice(0, 10), lang))[lang],
+    footerLeft: T.generatedOn(formatDate(dutchDay(now), lang))[lang],
     pageWord: T.pageOf[lang],
     ofWord: T.of[lang],
   });

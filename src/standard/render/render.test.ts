@@ -214,6 +214,12 @@ describe('renderDossierHtml', () => {
     expect(page).toContain('De leerling werkt hard.');
   });
 
+  it('dates the rendering by the day in the Netherlands, not the UTC day', () => {
+    // 00:30 on 1 January 2027 in the Netherlands; the UTC day is still 31 December 2026
+    const html = renderDossierHtml(povo(), { now: new Date('2026-12-31T23:30:00Z') });
+    expect(text(html)).toContain('Weergave gemaakt op 1 januari 2027');
+  });
+
   it('shows fields generically, labelled from the schema documentation', () => {
     const ctx = renderContext('nl');
     const leerling = typeAt(DOSSIER_TYPE, ['huidigeschool', 'leerling']);
