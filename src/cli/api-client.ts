@@ -43,23 +43,38 @@ export interface ApiRefusal {
   details: Record<string, unknown>;
 }
 
+/** What a call sends: nothing, a JSON body, or raw bytes of a type (a dossier's XML, a CSV file). */
+export type ApiBody = { json: object } | { raw: Buffer; type: string };
+
+export type ApiAnswer<T> =
+  | { ok: true; body: T; status: number }
+  | { ok: false; exitCode: number; refusal?: ApiRefusal };
+
 /**
- * POSTs a JSON body to the API and gives the answer's body, or the exit code after telling why on
- * stderr: 1 when the server refused (a 4xx: the API's message in the CLI's language and its code),
- * 2 when the server could not be reached, 3 when it failed (5xx) or answered something not JSON.
+ * Calls the API and gives the answer's body — parsed JSON, or with `as: 'bytes'` the bytes as they
+ * came (an exported dossier) — or the exit code after telling why on stderr: 1 when the server
+ * refused (a 4xx: the API's message in the CLI's language and its code), 2 when the server could
+ * not be reached, 3 when it failed (5xx) or answered something else than expected.
  */
-export async function postToApi<T>(
+export async function callApi<T>(
   ctx: CliContext,
   target: ApiTarget,
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH',
   path: string,
-  body: object = {},
-): Promise<{ ok: true; body: T } | { ok: false; exitCode: number; refusal?: ApiRefusal }> {
+  options: { body?: ApiBody; as?: 'json' | 'bytes' } = {},
+): Promise<ApiAnswer<T>> {
+  const { body } = options;
   let response: Response;
   try {
     response = await fetch(`${target.url}${path}`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${target.apiKey}`, 'content-type': 'application/json' },
-      body: JSON.stringify(body),
+      method,
+      headers: {
+        authorization: `Bearer ${target.apiKey}`,
+        ...(body === undefined ? {} : { 'content-type': 'json' in body ? 'application/json' : body.type }),
+      },
+      ...(body === undefined
+        ? {}
+        : { body: 'json' in body ? JSON.stringify(body.json) : new Uint8Array(body.raw) }),
       signal: AbortSignal.timeout(60_000),
     });
   } catch (e) {
@@ -67,19 +82,30 @@ export async function postToApi<T>(
     ctx.stderr.write(`${ctx.t(M.apiUnreachable(target.url, why))}\n`);
     return { ok: false, exitCode: EXIT.UNREADABLE };
   }
-  const text = await response.text();
+  const bytes = Buffer.from(await response.arrayBuffer());
+  if (response.ok && options.as === 'bytes') return { ok: true, body: bytes as T, status: response.status };
   let answer: unknown;
   try {
-    answer = JSON.parse(text);
+    answer = JSON.parse(bytes.toString('utf8'));
   } catch {
     ctx.stderr.write(`${ctx.t(M.apiNotJson(response.status))}\n`);
     return { ok: false, exitCode: EXIT.INTERNAL };
   }
-  if (response.ok) return { ok: true, body: answer as T };
+  if (response.ok) return { ok: true, body: answer as T, status: response.status };
   const refusal = toRefusal(response.status, answer);
   const details = Object.keys(refusal.details).length > 0 ? ` ${JSON.stringify(refusal.details)}` : '';
   ctx.stderr.write(`${ctx.t(M.apiRefused(refusal.message, refusal.code))}${details}\n`);
   return { ok: false, exitCode: response.status >= 500 ? EXIT.INTERNAL : EXIT.FINDINGS, refusal };
+}
+
+/** POSTs a JSON body to the API (see `callApi`). */
+export function postToApi<T>(
+  ctx: CliContext,
+  target: ApiTarget,
+  path: string,
+  body: object = {},
+): Promise<ApiAnswer<T>> {
+  return callApi<T>(ctx, target, 'POST', path, { body: { json: body } });
 }
 
 function toRefusal(status: number, answer: unknown): ApiRefusal {

@@ -38,8 +38,8 @@ export const M = {
     en: 'address of the server (default OVERSTAP_PUBLIC_URL, else http://localhost:PORT)',
   },
   apiKeyMissing: {
-    nl: 'Zet de API-sleutel van de beheerder in OVERSTAP_API_KEY (maak er een met overstap apikey create --kind operator).',
-    en: 'Put the operator’s API key in OVERSTAP_API_KEY (create one with overstap apikey create --kind operator).',
+    nl: 'Zet de API-sleutel in OVERSTAP_API_KEY: die van de beheerder voor overstap hosting en overstap school, die van de school voor overstap dossier en overstap registration (maak er een met overstap apikey create).',
+    en: 'Put the API key in OVERSTAP_API_KEY: the operator’s for overstap hosting and overstap school, the school’s for overstap dossier and overstap registration (create one with overstap apikey create).',
   },
   apiUrlInvalid: (url: string): Message => ({
     nl: `Het adres van de server "${url}" is geen http(s)-adres.`,
