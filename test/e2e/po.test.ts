@@ -1,6 +1,12 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dutchDay, generateDossier, readDossier, schoolYearOf, writeDossier } from '../../src/standard/index.js';
+import {
+  dutchDay,
+  generateDossier,
+  readDossier,
+  schoolYearOf,
+  writeDossier,
+} from '../../src/standard/index.js';
 import {
   type DemoAccount,
   type DemoServer,

@@ -3,12 +3,15 @@ import { accountCommand } from './account.js';
 import { apikeyCommand } from './apikey.js';
 import { auditCommand } from './audit.js';
 import { deliverypointCommand } from './deliverypoint.js';
+import { dossierCommand } from './dossier.js';
 import { generateCommand } from './generate.js';
 import { hostingCommand } from './hosting.js';
 import { keysCommand } from './keys.js';
 import { pkiCommand } from './pki.js';
+import { registrationCommand } from './registration.js';
 import { renderCommand } from './render.js';
 import { retentionCommand } from './retention.js';
+import { schoolCommand } from './school.js';
 import { serveCommand } from './serve.js';
 import { validateCommand } from './validate.js';
 
@@ -22,7 +25,10 @@ export const COMMANDS: Command[] = [
   keysCommand,
   apikeyCommand,
   deliverypointCommand,
+  schoolCommand,
   hostingCommand,
+  dossierCommand,
+  registrationCommand,
   retentionCommand,
   accountCommand,
   auditCommand,

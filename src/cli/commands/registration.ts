@@ -1,0 +1,267 @@
+import type { Message } from '../../standard/errors.js';
+import { callApi, postToApi } from '../api-client.js';
+import {
+  ACTION_OPTIONS,
+  printJson,
+  readInputFile,
+  SCHOOL_OPTION,
+  schoolAction,
+  usageError,
+  writeOutput,
+} from '../api-command.js';
+import { type CliContext, type Command, EXIT } from '../command.js';
+
+/** The API's answers this command prints (the JSON of /api/gw/schools/:brin/registrations…). */
+interface Registration {
+  registrationId: string;
+  sourceBrin: string;
+  preferenceRank: number | null;
+  state: string;
+}
+interface RequestResult {
+  registrationId: string;
+  result: string;
+  state: string;
+  explanation: Message;
+}
+interface BulkRequestResult {
+  requested: number;
+  results: RequestResult[];
+  byResult: Record<string, number>;
+}
+interface RegistrationListItem extends Registration {
+  pupil: { achternaam: string; voorvoegsel?: string; roepnaam?: string; geboortedatum: string };
+  lastResult: string | null;
+  received: {
+    receivedAt: string;
+    errorCount: number;
+    warningCount: number;
+    importedAt: string | null;
+  } | null;
+}
+
+/** The texts of `overstap registration`, Dutch first. */
+export const RGM = {
+  summary: {
+    nl: 'Aanmeldingen van een school bij een draaiende gateway: vastleggen, dossiers opvragen, ontvangen dossiers exporteren, ingelezen of afgewezen melden.',
+    en: 'A school’s registrations on a running gateway: record them, request the dossiers, export received dossiers, mark them imported or rejected.',
+  },
+  description: {
+    nl: [
+      'overstap registration add --school BRIN BESTAND.json|-',
+      '  Legt een aanmelding vast: een JSON-object {achternaam, geboortedatum, bsn of onderwijsnummer, sourceBrin, voorvoegsel?, roepnaam?, preferenceRank?} uit het bestand of van de standaardinvoer (-). Gegevens van de leerling staan nooit op de opdrachtregel: die is zichtbaar in de proceslijst en de geschiedenis van de shell.',
+      'overstap registration import-csv --school BRIN BESTAND.csv',
+      '  Legt alle aanmeldingen van een CSV-bestand vast (sjabloon: GET /api/gw/schools/BRIN/registrations/csv-template), alles of niets.',
+      'overstap registration list --school BRIN [--state STATUS]',
+      'overstap registration request --school BRIN AANMELDING-ID | --all',
+      '  Vraagt het dossier op van één aanmelding, of van alle open aanmeldingen; toont de uitslag met wat te doen.',
+      'overstap registration export --school BRIN AANMELDING-ID [--format xml|json] [-o BESTAND]',
+      '  Het ontvangen dossier voor de leerlingadministratie: OSO-XML (standaard) of JSON.',
+      'overstap registration mark-imported --school BRIN AANMELDING-ID',
+      'overstap registration reject --school BRIN AANMELDING-ID --reason TEKST',
+      'Werkt via de API van een draaiende server (overstap serve, rol all of gateway) met de API-sleutel van de school in OVERSTAP_API_KEY. Met --json het antwoord van de API.',
+    ].join('\n'),
+    en: [
+      'overstap registration add --school BRIN FILE.json|-',
+      '  Records a registration: a JSON object {achternaam, geboortedatum, bsn or onderwijsnummer, sourceBrin, voorvoegsel?, roepnaam?, preferenceRank?} from the file or from standard input (-). The pupil’s data is never on the command line: that shows in the process list and the shell’s history.',
+      'overstap registration import-csv --school BRIN FILE.csv',
+      '  Records every registration of a CSV file (template: GET /api/gw/schools/BRIN/registrations/csv-template), all or nothing.',
+      'overstap registration list --school BRIN [--state STATE]',
+      'overstap registration request --school BRIN REGISTRATION-ID | --all',
+      '  Requests the dossier of one registration, or of all open registrations; shows the result and what to do.',
+      'overstap registration export --school BRIN REGISTRATION-ID [--format xml|json] [-o FILE]',
+      '  The received dossier for the school’s administration: OSO XML (default) or JSON.',
+      'overstap registration mark-imported --school BRIN REGISTRATION-ID',
+      'overstap registration reject --school BRIN REGISTRATION-ID --reason TEXT',
+      'Works through the API of a running server (overstap serve, role all or gateway) with the school’s API key in OVERSTAP_API_KEY. With --json the API’s answer.',
+    ].join('\n'),
+  },
+  state: {
+    nl: 'bij list: alleen aanmeldingen met deze status',
+    en: 'with list: only registrations in this state',
+  },
+  all: { nl: 'bij request: alle open aanmeldingen', en: 'with request: all open registrations' },
+  format: { nl: 'bij export: xml of json', en: 'with export: xml or json' },
+  output: { nl: 'bij export: schrijf naar dit bestand', en: 'with export: write to this file' },
+  reason: {
+    nl: 'bij reject: waarom het dossier is afgewezen',
+    en: 'with reject: why the dossier was rejected',
+  },
+  notJson: (path: string, why: string): Message => ({
+    nl: `${path} is geen JSON-object met een aanmelding: ${why}`,
+    en: `${path} is not a JSON object holding a registration: ${why}`,
+  }),
+  added: (r: Registration): Message => ({
+    nl: `Aanmelding ${r.registrationId} vastgelegd (school van herkomst ${r.sourceBrin}${r.preferenceRank ? `, voorkeur ${r.preferenceRank}` : ''}): ${r.state}. De school van herkomst krijgt een aanmeldbericht.`,
+    en: `Registration ${r.registrationId} recorded (source school ${r.sourceBrin}${r.preferenceRank ? `, preference ${r.preferenceRank}` : ''}): ${r.state}. The source school gets a registration notice.`,
+  }),
+  csvAdded: (n: number): Message => ({
+    nl: `${n} aanmelding(en) vastgelegd.`,
+    en: `${n} registration(s) recorded.`,
+  }),
+  result: (r: RequestResult): Message => ({
+    nl: `${r.registrationId}: ${r.result} (${r.state}). ${r.explanation.nl}`,
+    en: `${r.registrationId}: ${r.result} (${r.state}). ${r.explanation.en}`,
+  }),
+  bulk: (b: BulkRequestResult): Message => ({
+    nl: `${b.requested} aanmelding(en) opgevraagd: ${
+      Object.entries(b.byResult)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ') || 'geen'
+    }.`,
+    en: `${b.requested} registration(s) requested: ${
+      Object.entries(b.byResult)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ') || 'none'
+    }.`,
+  }),
+  marked: (id: string, state: string): Message => ({
+    nl: `Aanmelding ${id}: ${state}.`,
+    en: `Registration ${id}: ${state}.`,
+  }),
+  none: { nl: 'Geen aanmeldingen.', en: 'No registrations.' },
+  received: (errors: number, warnings: number, imported: boolean): Message => ({
+    nl: `dossier ontvangen (${errors} fout(en), ${warnings} waarschuwing(en))${imported ? ', ingelezen' : ''}`,
+    en: `dossier received (${errors} error(s), ${warnings} warning(s))${imported ? ', imported' : ''}`,
+  }),
+} satisfies Record<string, Message | ((...a: never[]) => Message)>;
+
+export const registrationCommand: Command = {
+  name: 'registration',
+  summary: RGM.summary,
+  description: RGM.description,
+  usage:
+    'add|import-csv|list|request|export|mark-imported|reject --school BRIN [REGISTRATION-ID|FILE] [options]',
+  options: {
+    school: SCHOOL_OPTION,
+    state: { type: 'string', arg: 'STATUS', help: RGM.state },
+    all: { type: 'boolean', help: RGM.all },
+    format: { type: 'string', arg: 'xml|json', help: RGM.format },
+    output: { type: 'string', short: 'o', arg: 'BESTAND', help: RGM.output },
+    reason: { type: 'string', arg: 'TEKST', help: RGM.reason },
+    ...ACTION_OPTIONS,
+  },
+  async run(args, ctx) {
+    const { values } = args;
+    const a = schoolAction(
+      args,
+      ctx,
+      { add: 1, 'import-csv': 1, list: 0, request: [0, 1], export: 1, 'mark-imported': 1, reject: 1 },
+      RGM.description,
+    );
+    if (typeof a === 'number') return a;
+    const bad = (what: string) => usageError(ctx, what, RGM.description);
+    const registrations = `${a.school}/registrations`;
+    const one = `${registrations}/${encodeURIComponent(a.args[0] ?? '')}`;
+
+    switch (a.action) {
+      case 'add': {
+        const bytes = await readInputFile(ctx, a.args[0]);
+        if (typeof bytes === 'number') return bytes;
+        let body: unknown;
+        try {
+          body = JSON.parse(bytes.toString('utf8'));
+        } catch (e) {
+          ctx.stderr.write(`${ctx.t(RGM.notJson(a.args[0], (e as Error).message))}\n`);
+          return EXIT.UNREADABLE;
+        }
+        if (body === null || typeof body !== 'object' || Array.isArray(body)) {
+          ctx.stderr.write(`${ctx.t(RGM.notJson(a.args[0], typeof body))}\n`);
+          return EXIT.UNREADABLE;
+        }
+        const answer = await postToApi<Registration>(ctx, a.target, registrations, body);
+        if (!answer.ok) return answer.exitCode;
+        if (values.json) return printJson(ctx, answer.body);
+        ctx.stdout.write(`${ctx.t(RGM.added(answer.body))}\n`);
+        return EXIT.OK;
+      }
+      case 'import-csv': {
+        const csv = await readInputFile(ctx, a.args[0]);
+        if (typeof csv === 'number') return csv;
+        const answer = await callApi<{ created: number; registrationIds: string[] }>(
+          ctx,
+          a.target,
+          'POST',
+          `${registrations}/csv`,
+          { body: { raw: csv, type: 'text/csv' } },
+        );
+        if (!answer.ok) return answer.exitCode;
+        if (values.json) return printJson(ctx, answer.body);
+        ctx.stdout.write(`${ctx.t(RGM.csvAdded(answer.body.created))}\n`);
+        return EXIT.OK;
+      }
+      case 'list': {
+        const qs = typeof values.state === 'string' ? `?${new URLSearchParams({ state: values.state })}` : '';
+        const answer = await callApi<RegistrationListItem[]>(ctx, a.target, 'GET', `${registrations}${qs}`);
+        if (!answer.ok) return answer.exitCode;
+        if (values.json) return printJson(ctx, answer.body);
+        printList(ctx, answer.body);
+        return EXIT.OK;
+      }
+      case 'request': {
+        if ((a.args.length === 1) === Boolean(values.all)) return bad('REGISTRATION-ID | --all');
+        if (values.all) {
+          const answer = await postToApi<BulkRequestResult>(ctx, a.target, `${a.school}/requests`);
+          if (!answer.ok) return answer.exitCode;
+          if (values.json) return printJson(ctx, answer.body);
+          const lines = [
+            ctx.t(RGM.bulk(answer.body)),
+            ...answer.body.results.map((r) => `  ${ctx.t(RGM.result(r))}`),
+          ];
+          ctx.stdout.write(`${lines.join('\n')}\n`);
+          return EXIT.OK;
+        }
+        const answer = await postToApi<RequestResult>(ctx, a.target, `${one}/request`);
+        if (!answer.ok) return answer.exitCode;
+        if (values.json) return printJson(ctx, answer.body);
+        ctx.stdout.write(`${ctx.t(RGM.result(answer.body))}\n`);
+        return EXIT.OK;
+      }
+      case 'export': {
+        const format = String(values.format ?? 'xml');
+        if (format !== 'xml' && format !== 'json') return bad('--format xml|json');
+        const answer = await callApi<Buffer>(ctx, a.target, 'GET', `${one}/dossier?format=${format}`, {
+          as: 'bytes',
+        });
+        if (!answer.ok) return answer.exitCode;
+        return writeOutput(ctx, answer.body, values.output);
+      }
+      case 'reject': {
+        const reason = typeof values.reason === 'string' ? values.reason.trim() : '';
+        if (reason === '') return bad('--reason TEXT');
+        return marked(ctx, values.json, await postToApi(ctx, a.target, `${one}/reject`, { reason }));
+      }
+      default:
+        // mark-imported
+        return marked(ctx, values.json, await postToApi(ctx, a.target, `${one}/import`));
+    }
+  },
+};
+
+function marked(
+  ctx: CliContext,
+  json: unknown,
+  answer: Awaited<ReturnType<typeof postToApi<{ registrationId: string; state: string }>>>,
+): number {
+  if (!answer.ok) return answer.exitCode;
+  if (json) return printJson(ctx, answer.body);
+  ctx.stdout.write(`${ctx.t(RGM.marked(answer.body.registrationId, answer.body.state))}\n`);
+  return EXIT.OK;
+}
+
+function printList(ctx: CliContext, items: RegistrationListItem[]): void {
+  if (items.length === 0) {
+    ctx.stdout.write(`${ctx.t(RGM.none)}\n`);
+    return;
+  }
+  for (const r of items) {
+    const p = r.pupil;
+    const name = [p.roepnaam, p.voorvoegsel, p.achternaam].filter(Boolean).join(' ');
+    const got = r.received
+      ? `  ${ctx.t(RGM.received(r.received.errorCount, r.received.warningCount, r.received.importedAt !== null))}`
+      : '';
+    ctx.stdout.write(
+      `${r.registrationId}  ${r.state.padEnd(12)} ${r.sourceBrin}  ${name} (${p.geboortedatum})  ${r.lastResult ?? '–'}${got}\n`,
+    );
+  }
+}

@@ -1,0 +1,401 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dutchDay, generateDossier, schoolYearOf, writeDossier } from '../../src/standard/index.js';
+import { type DemoServer, startDemoServer } from '../support/browser.js';
+import { runCli } from '../support/cli.js';
+import { DATABASE_KINDS, openTestDatabase, type TestDatabase } from '../support/databases.js';
+
+/**
+ * Issue 3 §6: "CLI commands for every flow, usable against a running server". A po and a vo
+ * school of the demo region exchange two dossiers through `overstap school | dossier |
+ * registration` only, each with its own API key in OVERSTAP_API_KEY, against the all-in-one server
+ * over HTTP: import, inspection, klaarzetten, registration (one as JSON, one from a CSV file), a
+ * premature request, the dossier arriving after the ready notice, export as XML (byte for byte
+ * what the po school holds) and as JSON, imported and rejected. And the CLI's refusals: wrong
+ * usage, another school's data, a file that exists, no key.
+ */
+const PO = '01AA';
+const VO = '21XX';
+
+for (const kind of DATABASE_KINDS) {
+  describe(`overstap school, dossier and registration against a running server [${kind}]`, () => {
+    let server: DemoServer;
+    let testDb: TestDatabase | undefined;
+    let dir: string;
+    let keys: Record<string, string>;
+    let operatorKey: string;
+    const dossierIds: string[] = [];
+    const registrationIds: string[] = [];
+    const pupils = [0, 1].map((i) =>
+      generateDossier(
+        {
+          profile: 'POVO',
+          seed: `cli-flow-${kind}`,
+          schooljaar: schoolYearOf(dutchDay(new Date())),
+          attachments: 'small',
+          school: { brincode: PO, vestigingscode: '00', naam: 'Basisschool De Regenboog' },
+        },
+        i,
+      ),
+    );
+
+    /** The CLI as a school's (or the operator's) shell runs it: the key in the environment. */
+    async function cli(key: string | undefined, args: string[]) {
+      const saved = process.env.OVERSTAP_API_KEY;
+      if (key === undefined) delete process.env.OVERSTAP_API_KEY;
+      else process.env.OVERSTAP_API_KEY = key;
+      try {
+        return await runCli([...args, '--url', server.url], dir);
+      } finally {
+        if (saved === undefined) delete process.env.OVERSTAP_API_KEY;
+        else process.env.OVERSTAP_API_KEY = saved;
+      }
+    }
+    const json = async <T>(key: string, args: string[]): Promise<T> => {
+      const r = await cli(key, [...args, '--json']);
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      return JSON.parse(r.stdout) as T;
+    };
+    type Listed = { registrationId: string; state: string; lastResult: string | null };
+    async function registrationsUntil(ok: (rs: Listed[]) => boolean): Promise<Listed[]> {
+      const end = Date.now() + 20_000;
+      for (;;) {
+        const rs = await json<Listed[]>(keys[VO], ['registration', 'list', '--school', VO]);
+        if (ok(rs) || Date.now() > end) return rs;
+        await new Promise((r) => setTimeout(r, 250));
+      }
+    }
+
+    beforeAll(async () => {
+      dir = await mkdtemp(join(tmpdir(), 'overstap-cli-flow-'));
+      if (kind === 'postgres') testDb = await openTestDatabase('postgres');
+      server = await startDemoServer(testDb?.url ? { DATABASE_URL: testDb.url } : {});
+      const credentials = server.credentials as {
+        schools: Array<{ brin: string; apiKey: string }>;
+        operatorKey: string;
+      };
+      keys = Object.fromEntries(credentials.schools.map((s) => [s.brin, s.apiKey]));
+      operatorKey = credentials.operatorKey;
+      await writeFile(join(dir, 'pupil-0.xml'), writeDossier(pupils[0]));
+      await writeFile(join(dir, 'pupil-1.xml'), writeDossier(pupils[1]));
+      const l0 = pupils[0].huidigeschool.leerling;
+      await writeFile(
+        join(dir, 'registration.json'),
+        JSON.stringify({
+          achternaam: l0.achternaam,
+          ...(l0.voorvoegsel ? { voorvoegsel: l0.voorvoegsel } : {}),
+          bsn: l0.bsn,
+          geboortedatum: l0.geboortedatum,
+          sourceBrin: PO,
+          preferenceRank: 1,
+        }),
+      );
+      const l1 = pupils[1].huidigeschool.leerling;
+      await writeFile(
+        join(dir, 'registrations.csv'),
+        `achternaam;voorvoegsel;voornaam;bsn;onderwijsnummer;geboortedatum;brin po-school;voorkeur\n${l1.achternaam};${l1.voorvoegsel ?? ''};;${l1.bsn};;${l1.geboortedatum};${PO};1\n`,
+      );
+    }, 180_000);
+
+    afterAll(async () => {
+      await server?.close();
+      await testDb?.dispose();
+      if (dir) await rm(dir, { recursive: true, force: true });
+    });
+
+    it('the operator hosts a new school and lists the hosted schools; a school’s key may not', async () => {
+      const added = await cli(operatorKey, [
+        'school',
+        'add',
+        '--brin',
+        '04DD',
+        '--vestiging',
+        '00',
+        '--name',
+        'De Wilg',
+        '--sector',
+        'po',
+      ]);
+      expect(added.stderr).toBe('');
+      expect(added.code).toBe(0);
+      expect(added.stdout).toMatch(/School 04DD-00 \(De Wilg, po\) wordt nu door deze gateway bediend\./);
+      expect(added.stdout).toMatch(/Aanleverpunt \S+ \(OV\) op https:\/\//);
+      const listed = await json<Array<{ brin: string }>>(operatorKey, ['school', 'list']);
+      expect(listed.map((s) => s.brin)).toEqual(expect.arrayContaining([PO, VO, '04DD']));
+      const refused = await cli(keys[PO], [
+        'school',
+        'add',
+        '--brin',
+        '05EE',
+        '--vestiging',
+        '00',
+        '--name',
+        'X',
+        '--sector',
+        'po',
+      ]);
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toMatch(/^Geweigerd: .+\(FORBIDDEN\)/);
+    });
+
+    it('the po school imports both dossiers (strict validation, no findings) and lists them', async () => {
+      for (const file of ['pupil-0.xml', 'pupil-1.xml']) {
+        const r = await cli(keys[PO], ['dossier', 'import', '--school', PO, file]);
+        expect(r.stderr).toBe('');
+        expect(r.code).toBe(0);
+        const id =
+          /^Dossier (\S+) ingelezen: versie 1, POVO, schooljaar \d{4}-\d{4}, status concept; 0 fout\(en\)/.exec(
+            r.stdout,
+          )?.[1];
+        expect(id).toBeDefined();
+        dossierIds.push(id as string);
+      }
+      // a dossier without the school's address: a `fout` (OVa.SL01), shown with its place; it cannot be set ready
+      const broken = generateDossier(
+        {
+          profile: 'POVO',
+          seed: `cli-flow-${kind}`,
+          attachments: 'none',
+          school: { brincode: PO, vestigingscode: '00', naam: 'Basisschool De Regenboog' },
+        },
+        2,
+      );
+      delete broken.huidigeschool.adreslijst;
+      await writeFile(join(dir, 'broken.xml'), writeDossier(broken));
+      const withError = await cli(keys[PO], [
+        'dossier',
+        'import',
+        '--school',
+        PO,
+        'broken.xml',
+        '--lang',
+        'en',
+      ]);
+      expect(withError.code).toBe(0);
+      expect(withError.stdout).toMatch(
+        /^Dossier (\S+) imported: version 1, POVO, school year \d{4}-\d{4}, state concept; 1 error\(s\)/,
+      );
+      expect(withError.stdout).toMatch(/\n {2}fout OVa\.SL01 \S*huidigeschool\S* \(\d+:\d+\): \S/);
+      const brokenId = /^Dossier (\S+)/.exec(withError.stdout)?.[1] as string;
+      const notReady = await cli(keys[PO], ['dossier', 'klaarzetten', '--school', PO, brokenId, '--to', VO]);
+      expect(notReady.code).toBe(1);
+      expect(notReady.stderr).toMatch(/^Geweigerd: .+\(\w+\)/);
+
+      const list = await cli(keys[PO], ['dossier', 'list', '--school', PO, '--state', 'concept']);
+      for (const id of dossierIds) expect(list.stdout).toContain(id);
+    });
+
+    it('the vo school registers the pupils (JSON and CSV) and asks too early: NietKlaargezet', async () => {
+      const added = await cli(keys[VO], ['registration', 'add', '--school', VO, 'registration.json']);
+      expect(added.stderr).toBe('');
+      expect(added.code).toBe(0);
+      const id = /^Aanmelding (\S+) vastgelegd \(school van herkomst 01AA, voorkeur 1\)/.exec(
+        added.stdout,
+      )?.[1];
+      expect(id).toBeDefined();
+      registrationIds.push(id as string);
+      const csv = await json<{ created: number; registrationIds: string[] }>(keys[VO], [
+        'registration',
+        'import-csv',
+        '--school',
+        VO,
+        'registrations.csv',
+      ]);
+      expect(csv.created).toBe(1);
+      registrationIds.push(...csv.registrationIds);
+
+      const early = await cli(keys[VO], ['registration', 'request', '--school', VO, '--all']);
+      expect(early.code).toBe(0);
+      expect(early.stdout).toContain('NietKlaargezet 2');
+      const one = await cli(keys[VO], [
+        'registration',
+        'request',
+        '--school',
+        VO,
+        registrationIds[0],
+        '--lang',
+        'en',
+      ]);
+      expect(one.stdout).toMatch(new RegExp(`^${registrationIds[0]}: NietKlaargezet \\(\\S+\\)\\. \\S`));
+    });
+
+    it('the po school: parents inspect, the dossiers are set ready for the vo school, which gets them by itself', async () => {
+      const today = dutchDay(new Date());
+      for (const id of dossierIds) {
+        const frozen = await cli(keys[PO], ['dossier', 'ter-inzage', '--school', PO, id]);
+        expect(frozen.stdout).toBe(`Dossier ${id}: ter_inzage.\n`);
+        const inspected = await cli(keys[PO], [
+          'dossier',
+          'inspection',
+          '--school',
+          PO,
+          id,
+          '--date',
+          today,
+          '--akkoord',
+          'Ja',
+          '--toestemming',
+          'Ja',
+        ]);
+        expect(inspected.stderr).toBe('');
+        expect(inspected.code).toBe(0);
+        const ready = await cli(keys[PO], ['dossier', 'klaarzetten', '--school', PO, id, '--to', VO]);
+        expect(ready.stdout).toBe(`Dossier ${id}: klaargezet voor ${VO}.\n`);
+      }
+      const arrived = await registrationsUntil((rs) =>
+        registrationIds.every((id) => rs.find((r) => r.registrationId === id)?.state === 'ontvangen'),
+      );
+      for (const id of registrationIds) {
+        expect(arrived.find((r) => r.registrationId === id)).toMatchObject({
+          state: 'ontvangen',
+          lastResult: 'OverdrachtGeslaagd',
+        });
+      }
+    });
+
+    it('exports the received dossier byte for byte as the po school holds it, and as JSON; then imported and rejected', async () => {
+      const sent = await cli(keys[PO], [
+        'dossier',
+        'export',
+        '--school',
+        PO,
+        dossierIds[0],
+        '-o',
+        'sent.xml',
+      ]);
+      expect(sent.code).toBe(0);
+      expect(sent.stderr).toMatch(/^Geschreven: sent\.xml \(\d+ bytes\)/);
+      const got = await cli(keys[VO], [
+        'registration',
+        'export',
+        '--school',
+        VO,
+        registrationIds[0],
+        '-o',
+        'received.xml',
+      ]);
+      expect(got.code).toBe(0);
+      const received = await readFile(join(dir, 'received.xml'));
+      expect(received.equals(await readFile(join(dir, 'sent.xml')))).toBe(true);
+      expect(received.toString('utf8')).toContain(`<bsn>${pupils[0].huidigeschool.leerling.bsn}</bsn>`);
+
+      const asJson = await cli(keys[VO], [
+        'registration',
+        'export',
+        '--school',
+        VO,
+        registrationIds[0],
+        '--format',
+        'json',
+      ]);
+      expect(asJson.code).toBe(0);
+      expect(JSON.stringify(JSON.parse(asJson.stdout))).toContain(
+        pupils[0].huidigeschool.leerling.achternaam,
+      );
+
+      // a file that exists is not overwritten
+      const again = await cli(keys[VO], [
+        'registration',
+        'export',
+        '--school',
+        VO,
+        registrationIds[0],
+        '-o',
+        'received.xml',
+      ]);
+      expect(again.code).toBe(2);
+      expect(again.stderr).toContain('bestaat al; Overstap overschrijft het niet');
+
+      const imported = await cli(keys[VO], [
+        'registration',
+        'mark-imported',
+        '--school',
+        VO,
+        registrationIds[0],
+      ]);
+      expect(imported.stdout).toBe(`Aanmelding ${registrationIds[0]}: ingelezen.\n`);
+      const rejected = await cli(keys[VO], [
+        'registration',
+        'reject',
+        '--school',
+        VO,
+        registrationIds[1],
+        '--reason',
+        'Verkeerde leerling',
+      ]);
+      expect(rejected.stderr).toBe('');
+      expect(rejected.stdout).toBe(`Aanmelding ${registrationIds[1]}: afgewezen.\n`);
+    });
+
+    it('refuses wrong usage, another school’s data and a missing key, saying what is wrong', async () => {
+      const noTo = await cli(keys[PO], ['dossier', 'klaarzetten', '--school', PO, dossierIds[0]]);
+      expect(noTo.code).toBe(2);
+      expect(noTo.stderr).toMatch(/^Ongeldige invoer: --to BRIN\./);
+      const badDate = await cli(keys[PO], [
+        'dossier',
+        'inspection',
+        '--school',
+        PO,
+        dossierIds[0],
+        '--date',
+        '1-4-2027',
+        '--akkoord',
+        'Ja',
+        '--lang',
+        'en',
+      ]);
+      expect(badDate.code).toBe(2);
+      expect(badDate.stderr).toMatch(/^Invalid input: --date YYYY-MM-DD\./);
+      const noReason = await cli(keys[PO], [
+        'dossier',
+        'inspection',
+        '--school',
+        PO,
+        dossierIds[0],
+        '--date',
+        '2027-01-04',
+        '--akkoord',
+        'Nee',
+      ]);
+      expect(noReason.code).toBe(2);
+      expect(noReason.stderr).toMatch(/^Ongeldige invoer: --reason TEXT \(--akkoord Nee\)\./);
+      const unknownAction = await cli(keys[PO], ['dossier', 'send', '--school', PO]);
+      expect(unknownAction.code).toBe(2);
+      // the vo school's key does not open the po school's dossiers
+      const foreign = await cli(keys[VO], ['dossier', 'export', '--school', PO, dossierIds[0]]);
+      expect(foreign.code).toBe(1);
+      expect(foreign.stdout).toBe('');
+      expect(foreign.stderr).toMatch(/^Geweigerd: .+\(FORBIDDEN\)/);
+      // a registration with a BSN that fails the 11-check: the API's message, nothing stored
+      await writeFile(
+        join(dir, 'bad.json'),
+        JSON.stringify({
+          achternaam: 'Jansen',
+          bsn: '123456789',
+          geboortedatum: '2014-05-17',
+          sourceBrin: PO,
+        }),
+      );
+      const before = await json<unknown[]>(keys[VO], ['registration', 'list', '--school', VO]);
+      const bad = await cli(keys[VO], ['registration', 'add', '--school', VO, 'bad.json']);
+      expect(bad.code).toBe(1);
+      expect(bad.stderr).toMatch(/^Geweigerd: .*\(\w+\)/);
+      expect(await json<unknown[]>(keys[VO], ['registration', 'list', '--school', VO])).toHaveLength(
+        before.length,
+      );
+      await writeFile(join(dir, 'broken.json'), '{"achternaam": ');
+      const broken = await cli(keys[VO], ['registration', 'add', '--school', VO, 'broken.json']);
+      expect(broken.code).toBe(2);
+      expect(broken.stderr).toMatch(/^broken\.json is geen JSON-object met een aanmelding/);
+      const missing = await cli(keys[PO], ['dossier', 'import', '--school', PO, 'nothing.xml']);
+      expect(missing.code).toBe(2);
+      expect(missing.stderr).toBe('Het bestand nothing.xml bestaat niet.\n');
+      const noKey = await cli(undefined, ['dossier', 'list', '--school', PO]);
+      expect(noKey.code).toBe(2);
+      expect(noKey.stderr).toContain('OVERSTAP_API_KEY');
+    });
+  });
+}
