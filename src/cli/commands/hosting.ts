@@ -1,6 +1,7 @@
 import type { ActivatedDeliveryPoint, ResumedHosting, StoppedHosting } from '../../gateway/index.js';
 import type { Message } from '../../standard/errors.js';
-import { apiTarget, postToApi, URL_OPTION } from '../api-client.js';
+import { apiTarget, postToApi } from '../api-client.js';
+import { ACTION_OPTIONS, BRIN, printJson, usageError } from '../api-command.js';
 import { type CliContext, type Command, EXIT } from '../command.js';
 
 /** The texts of `overstap hosting`, Dutch first. */
@@ -38,8 +39,6 @@ export const HM = {
     nl: 'bij activate-point: routeringssleutel van het aanleverpunt',
     en: 'with activate-point: routing key of the delivery point',
   },
-  json: { nl: 'uitvoer als JSON (het antwoord van de API)', en: 'output as JSON (the API’s answer)' },
-  bad: (what: string): Message => ({ nl: `Ongeldige invoer: ${what}.`, en: `Invalid input: ${what}.` }),
   stopped: (s: StoppedHosting): Message => ({
     nl: `De bediening van school ${s.brin} is beëindigd (${s.hostingEndedAt}); de gegevens blijven bewaard tot ${s.retainUntil}.\n  Ingetrokken klaargezette dossiers: ${s.withdrawnDossiers}`,
     en: `The hosting of school ${s.brin} has ended (${s.hostingEndedAt}); its data is kept until ${s.retainUntil}.\n  Ready dossiers withdrawn: ${s.withdrawnDossiers}`,
@@ -77,7 +76,6 @@ export const HM = {
 } satisfies Record<string, Message | ((...a: never[]) => Message)>;
 
 const ACTIONS = ['stop', 'resume', 'activate-point'] as const;
-const BRIN = /^[0-9]{2}[A-Z]{2}$/;
 
 export const hostingCommand: Command = {
   name: 'hosting',
@@ -89,8 +87,7 @@ export const hostingCommand: Command = {
     brin: { type: 'string', arg: 'BRIN', help: HM.brin },
     'retain-until': { type: 'string', arg: 'JJJJ-MM-DD', help: HM.retainUntil },
     'routing-key': { type: 'string', arg: 'SLEUTEL', help: HM.routingKey },
-    url: URL_OPTION,
-    json: { type: 'boolean', help: HM.json },
+    ...ACTION_OPTIONS,
   },
   async run({ values, positionals }, ctx) {
     const [action, ...rest] = positionals;
@@ -122,7 +119,7 @@ export const hostingCommand: Command = {
         retainUntil === undefined ? {} : { retainUntil },
       );
       if (!answer.ok) return answer.exitCode;
-      if (values.json) return json(ctx, answer.body);
+      if (values.json) return printJson(ctx, answer.body);
       const s = answer.body;
       const lines = [ctx.t(HM.stopped(s))];
       if (s.deliveryPoints.length > 0) {
@@ -137,7 +134,7 @@ export const hostingCommand: Command = {
     if (action === 'resume') {
       const answer = await postToApi<ResumedHosting>(ctx, target, `${school}/resume-hosting`);
       if (!answer.ok) return answer.exitCode;
-      if (values.json) return json(ctx, answer.body);
+      if (values.json) return printJson(ctx, answer.body);
       const r = answer.body;
       const lines = [ctx.t(HM.resumed(r))];
       if (r.deliveryPoints.length > 0) {
@@ -156,18 +153,12 @@ export const hostingCommand: Command = {
       `${school}/delivery-points/${encodeURIComponent(String(routingKey))}/activate`,
     );
     if (!answer.ok) return answer.exitCode;
-    if (values.json) return json(ctx, answer.body);
+    if (values.json) return printJson(ctx, answer.body);
     ctx.stdout.write(`${ctx.t(HM.activated(answer.body))}\n${ctx.t(HM.activatedChain(answer.body))}\n`);
     return EXIT.OK;
   },
 };
 
-function json(ctx: CliContext, body: unknown): number {
-  ctx.stdout.write(`${JSON.stringify(body)}\n`);
-  return EXIT.OK;
-}
-
 function usage(ctx: CliContext, what: string): number {
-  ctx.stderr.write(`${ctx.t(HM.bad(what))}\n${ctx.t(HM.description)}\n`);
-  return EXIT.USAGE;
+  return usageError(ctx, what, HM.description);
 }
