@@ -19,6 +19,25 @@ export const ACTION_OPTIONS = {
   },
 } satisfies Record<string, OptionSpec>;
 
+/** -o FILE of the exports. */
+export const OUTPUT_OPTION: OptionSpec = {
+  type: 'string',
+  short: 'o',
+  arg: 'BESTAND',
+  help: { nl: 'bij export: schrijf naar dit bestand', en: 'with export: write to this file' },
+};
+
+/** The last line of the help of the per-school API commands. */
+export const SCHOOL_KEY_NOTE: Message = {
+  nl: 'Werkt via de API van een draaiende server (overstap serve, rol all of gateway) met de API-sleutel van de school in OVERSTAP_API_KEY. Met --json het antwoord van de API.',
+  en: 'Works through the API of a running server (overstap serve, role all or gateway) with the school’s API key in OVERSTAP_API_KEY. With --json the API’s answer.',
+};
+
+/** A pupil as the lists show them: "roepnaam voorvoegsel achternaam". */
+export function pupilName(p: { achternaam: string; voorvoegsel?: string; roepnaam?: string }): string {
+  return [p.roepnaam, p.voorvoegsel, p.achternaam].filter(Boolean).join(' ');
+}
+
 export const SCHOOL_OPTION: OptionSpec = {
   type: 'string',
   arg: 'BRIN',

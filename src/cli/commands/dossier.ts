@@ -4,8 +4,11 @@ import {
   ACTION_OPTIONS,
   BRIN,
   DAY,
+  OUTPUT_OPTION,
   printJson,
+  pupilName,
   readInputFile,
+  SCHOOL_KEY_NOTE,
   SCHOOL_OPTION,
   schoolAction,
   usageError,
@@ -72,7 +75,7 @@ export const DM = {
       'overstap dossier klaarzetten --school BRIN DOSSIER-ID --to BRIN',
       '  Zet het dossier klaar voor precies één school (trekt het bij een andere in).',
       'overstap dossier withdraw --school BRIN DOSSIER-ID',
-      'Werkt via de API van een draaiende server (overstap serve, rol all of gateway) met de API-sleutel van de school in OVERSTAP_API_KEY. Met --json het antwoord van de API.',
+      SCHOOL_KEY_NOTE.nl,
     ].join('\n'),
     en: [
       'overstap dossier import --school BRIN FILE.xml [--schooljaar YYYY-YYYY]',
@@ -87,7 +90,7 @@ export const DM = {
       'overstap dossier klaarzetten --school BRIN DOSSIER-ID --to BRIN',
       '  Sets the dossier ready for exactly one school (withdraws it from another).',
       'overstap dossier withdraw --school BRIN DOSSIER-ID',
-      'Works through the API of a running server (overstap serve, role all or gateway) with the school’s API key in OVERSTAP_API_KEY. With --json the API’s answer.',
+      SCHOOL_KEY_NOTE.en,
     ].join('\n'),
   },
   schooljaar: {
@@ -95,7 +98,6 @@ export const DM = {
     en: 'school year (YYYY-YYYY): with import when the dossier does not give it, with list as a filter',
   },
   state: { nl: 'bij list: alleen dossiers met deze status', en: 'with list: only dossiers in this state' },
-  output: { nl: 'bij export: schrijf naar dit bestand', en: 'with export: write to this file' },
   date: {
     nl: 'bij inspection: de inzagedatum (JJJJ-MM-DD)',
     en: 'with inspection: the inspection date (YYYY-MM-DD)',
@@ -150,7 +152,7 @@ export const dossierCommand: Command = {
     school: SCHOOL_OPTION,
     schooljaar: { type: 'string', arg: 'JJJJ-JJJJ', help: DM.schooljaar },
     state: { type: 'string', arg: 'STATUS', help: DM.state },
-    output: { type: 'string', short: 'o', arg: 'BESTAND', help: DM.output },
+    output: OUTPUT_OPTION,
     date: { type: 'string', arg: 'JJJJ-MM-DD', help: DM.date },
     akkoord: { type: 'string', arg: 'Ja|Nee|Onbekend', help: DM.akkoord },
     reason: { type: 'string', arg: 'TEKST', help: DM.reason },
@@ -271,7 +273,7 @@ function printList(ctx: CliContext, items: DossierListItem[]): void {
   }
   for (const d of items) {
     const p = d.pupil;
-    const name = [p.roepnaam, p.voorvoegsel, p.achternaam].filter(Boolean).join(' ');
+    const name = pupilName(p);
     const to = d.destination ? ` → ${d.destination.brin} (${d.destination.state})` : '';
     const group = d.groep ? `, ${ctx.t(DM.group(d.groep))}` : '';
     ctx.stdout.write(

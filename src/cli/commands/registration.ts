@@ -2,8 +2,11 @@ import type { Message } from '../../standard/errors.js';
 import { callApi, postToApi } from '../api-client.js';
 import {
   ACTION_OPTIONS,
+  OUTPUT_OPTION,
   printJson,
+  pupilName,
   readInputFile,
+  SCHOOL_KEY_NOTE,
   SCHOOL_OPTION,
   schoolAction,
   usageError,
@@ -59,7 +62,7 @@ export const RGM = {
       '  Het ontvangen dossier voor de leerlingadministratie: OSO-XML (standaard) of JSON.',
       'overstap registration mark-imported --school BRIN AANMELDING-ID',
       'overstap registration reject --school BRIN AANMELDING-ID --reason TEKST',
-      'Werkt via de API van een draaiende server (overstap serve, rol all of gateway) met de API-sleutel van de school in OVERSTAP_API_KEY. Met --json het antwoord van de API.',
+      SCHOOL_KEY_NOTE.nl,
     ].join('\n'),
     en: [
       'overstap registration add --school BRIN FILE.json|-',
@@ -73,7 +76,7 @@ export const RGM = {
       '  The received dossier for the school’s administration: OSO XML (default) or JSON.',
       'overstap registration mark-imported --school BRIN REGISTRATION-ID',
       'overstap registration reject --school BRIN REGISTRATION-ID --reason TEXT',
-      'Works through the API of a running server (overstap serve, role all or gateway) with the school’s API key in OVERSTAP_API_KEY. With --json the API’s answer.',
+      SCHOOL_KEY_NOTE.en,
     ].join('\n'),
   },
   state: {
@@ -82,7 +85,6 @@ export const RGM = {
   },
   all: { nl: 'bij request: alle open aanmeldingen', en: 'with request: all open registrations' },
   format: { nl: 'bij export: xml of json', en: 'with export: xml or json' },
-  output: { nl: 'bij export: schrijf naar dit bestand', en: 'with export: write to this file' },
   reason: {
     nl: 'bij reject: waarom het dossier is afgewezen',
     en: 'with reject: why the dossier was rejected',
@@ -137,7 +139,7 @@ export const registrationCommand: Command = {
     state: { type: 'string', arg: 'STATUS', help: RGM.state },
     all: { type: 'boolean', help: RGM.all },
     format: { type: 'string', arg: 'xml|json', help: RGM.format },
-    output: { type: 'string', short: 'o', arg: 'BESTAND', help: RGM.output },
+    output: OUTPUT_OPTION,
     reason: { type: 'string', arg: 'TEKST', help: RGM.reason },
     ...ACTION_OPTIONS,
   },
@@ -256,7 +258,7 @@ function printList(ctx: CliContext, items: RegistrationListItem[]): void {
   }
   for (const r of items) {
     const p = r.pupil;
-    const name = [p.roepnaam, p.voorvoegsel, p.achternaam].filter(Boolean).join(' ');
+    const name = pupilName(p);
     const got = r.received
       ? `  ${ctx.t(RGM.received(r.received.errorCount, r.received.warningCount, r.received.importedAt !== null))}`
       : '';
