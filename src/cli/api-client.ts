@@ -59,7 +59,7 @@ export type ApiAnswer<T> =
 export async function callApi<T>(
   ctx: CliContext,
   target: ApiTarget,
-  method: 'GET' | 'POST' | 'PUT' | 'PATCH',
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
   path: string,
   options: { body?: ApiBody; as?: 'json' | 'bytes' } = {},
 ): Promise<ApiAnswer<T>> {
@@ -93,8 +93,9 @@ export async function callApi<T>(
   }
   if (response.ok) return { ok: true, body: answer as T, status: response.status };
   const refusal = toRefusal(response.status, answer);
-  const details = Object.keys(refusal.details).length > 0 ? ` ${JSON.stringify(refusal.details)}` : '';
-  ctx.stderr.write(`${ctx.t(M.apiRefused(refusal.message, refusal.code))}${details}\n`);
+  ctx.stderr.write(
+    `${ctx.t(M.apiRefused(refusal.message, refusal.code))}${detailsText(ctx, refusal.details)}\n`,
+  );
   return { ok: false, exitCode: response.status >= 500 ? EXIT.INTERNAL : EXIT.FINDINGS, refusal };
 }
 
@@ -106,6 +107,20 @@ export function postToApi<T>(
   body: object = {},
 ): Promise<ApiAnswer<T>> {
   return callApi<T>(ctx, target, 'POST', path, { body: { json: body } });
+}
+
+/**
+ * The details of a refusal: per field the API's message in the CLI's language where it gives one
+ * (`details.messages`: {field: {nl, en}}), otherwise the details as JSON.
+ */
+function detailsText(ctx: CliContext, details: Record<string, unknown>): string {
+  const messages = details.messages as Record<string, Partial<Message>> | undefined;
+  const lines =
+    messages && typeof messages === 'object'
+      ? Object.entries(messages).filter(([, m]) => typeof m?.nl === 'string' && typeof m?.en === 'string')
+      : [];
+  if (lines.length === 0) return Object.keys(details).length > 0 ? ` ${JSON.stringify(details)}` : '';
+  return lines.map(([field, m]) => `\n  ${field}: ${ctx.t(m as Message)}`).join('');
 }
 
 function toRefusal(status: number, answer: unknown): ApiRefusal {

@@ -330,6 +330,156 @@ for (const kind of DATABASE_KINDS) {
       expect(rejected.stdout).toBe(`Aanmelding ${registrationIds[1]}: afgewezen.\n`);
     });
 
+    it('the chain operator onboards a school through overstap trafficcenter and school; only then does the chain route to it', async () => {
+      const NEW = '06FF';
+      const tc = (args: string[]) => cli(operatorKey, ['trafficcenter', ...args]);
+      const known = await tc([
+        'school',
+        'add',
+        '--brin',
+        NEW,
+        '--vestiging',
+        '00',
+        '--name',
+        'OBS De Linde',
+        '--sector',
+        'po',
+        '--board',
+        'Stichting Eemwijs',
+        '--region',
+        'Demo-regio Eemland',
+        '--place',
+        'Amersfoort',
+      ]);
+      expect(known.stderr).toBe('');
+      expect(known.stdout).toBe(
+        `School ${NEW}-00 (OBS De Linde, po, bestuur Stichting Eemwijs, regio Demo-regio Eemland) staat bij het verkeerscentrum.\n`,
+      );
+      const hosted = await json<{ deliveryPoint: { routingKey: string; url: string; publicKey: string } }>(
+        operatorKey,
+        [
+          'school',
+          'add',
+          '--brin',
+          NEW,
+          '--vestiging',
+          '00',
+          '--name',
+          'OBS De Linde',
+          '--sector',
+          'po',
+          '--region',
+          'Demo-regio Eemland',
+        ],
+      );
+      // a new supplier system by its certificate (from overstap pki), and the node's own one
+      expect((await runCli(['pki', 'init', '--dir', join(dir, 'pki')])).code).toBe(0);
+      expect(
+        (await runCli(['pki', 'issue', 'other-supplier', '--kind', 'client', '--dir', join(dir, 'pki')]))
+          .code,
+      ).toBe(0);
+      const other = await tc([
+        'supplier',
+        'add',
+        '--name',
+        'Ander pakket',
+        '--cert',
+        join(dir, 'pki', 'other-supplier.crt'),
+      ]);
+      expect(other.stdout).toMatch(/^Leverancierssysteem \S+: Ander pakket, certificaat [0-9a-f]{64}\n$/);
+      const suppliers = await json<Array<{ id: string; name: string }>>(operatorKey, [
+        'trafficcenter',
+        'supplier',
+        'list',
+      ]);
+      expect(suppliers.map((x) => x.name)).toContain('Ander pakket');
+      const own = (
+        await json<{ deliveryPoints: Array<{ supplierId: string }> }>(operatorKey, [
+          'trafficcenter',
+          'school',
+          'show',
+          '--brin',
+          PO,
+        ])
+      ).deliveryPoints[0].supplierId;
+      const granted = await tc(['mandate', 'grant', '--supplier', own, '--brin', NEW]);
+      expect(granted.stdout).toBe(`Mandaat van leverancierssysteem ${own} voor ${NEW}: geldig.\n`);
+      const dp = hosted.deliveryPoint;
+      const registered = await tc([
+        'deliverypoint',
+        'add',
+        '--routing-key',
+        dp.routingKey,
+        '--brin',
+        NEW,
+        '--supplier',
+        own,
+        '--delivery-url',
+        dp.url,
+        '--public-key',
+        dp.publicKey,
+      ]);
+      expect(registered.stderr).toBe('');
+      expect(registered.stdout).toContain(`Aanleverpunt ${dp.routingKey} (OV) van ${NEW}`);
+
+      // a vo school registers a pupil of the new school: refused while the school is not admitted
+      await writeFile(
+        join(dir, 'new-school-pupil.json'),
+        JSON.stringify({
+          achternaam: 'Visser',
+          bsn: '111222333',
+          geboortedatum: '2014-03-02',
+          sourceBrin: NEW,
+        }),
+      );
+      const register = ['registration', 'add', '--school', VO, 'new-school-pupil.json'];
+      const early = await cli(keys[VO], register);
+      expect(early.code).toBe(1);
+      expect(early.stderr).toBe(
+        'Geweigerd: De aanmelding klopt niet. (REGISTRATION_INVALID)\n  sourceBrin: Deze school is niet bekend of (nog) niet aangesloten op de overstapservice. Controleer de BRIN-code.\n',
+      );
+
+      expect((await tc(['admission', 'test-exchange', '--brin', NEW])).code).toBe(0);
+      const admitted = await tc([
+        'admission',
+        'qualify',
+        '--brin',
+        NEW,
+        '--from',
+        dutchDay(new Date()),
+        '--lang',
+        'en',
+      ]);
+      expect(admitted.stdout).toMatch(
+        new RegExp(
+          `^Admission of ${NEW}: admitted today \\(qualified from \\d{4}-\\d{2}-\\d{2}\\); test exchange: \\d{4}-`,
+        ),
+      );
+      // now the registration is taken, and the chain reaches the new school's gateway, which does not know the pupil
+      const { registrationId } = await json<{ registrationId: string }>(keys[VO], register);
+      const asked = await json<{ result: string }>(keys[VO], [
+        'registration',
+        'request',
+        '--school',
+        VO,
+        registrationId,
+      ]);
+      expect(asked.result).toBe('LeerlingNietGevonden');
+
+      const revoked = await tc(['mandate', 'revoke', '--supplier', own, '--brin', NEW]);
+      expect(revoked.stdout).toMatch(
+        new RegExp(`^Mandaat van leverancierssysteem ${own} voor ${NEW}: ingetrokken `),
+      );
+      const overview = await tc(['school', 'show', '--brin', NEW]);
+      expect(overview.stdout).toContain('vandaag toegelaten');
+      expect(overview.stdout).toContain(
+        `Aanleverpunt ${dp.routingKey} (OV) van ${NEW}, leverancierssysteem ${own}, op ${dp.url}: inactief.`,
+      );
+      const wrong = await tc(['admission', 'qualify', '--brin', NEW]);
+      expect(wrong.code).toBe(2);
+      expect(wrong.stderr).toMatch(/^Ongeldige invoer: --from YYYY-MM-DD\./);
+    });
+
     it('refuses wrong usage, another school’s data and a missing key, saying what is wrong', async () => {
       const noTo = await cli(keys[PO], ['dossier', 'klaarzetten', '--school', PO, dossierIds[0]]);
       expect(noTo.code).toBe(2);

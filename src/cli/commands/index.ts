@@ -13,6 +13,7 @@ import { renderCommand } from './render.js';
 import { retentionCommand } from './retention.js';
 import { schoolCommand } from './school.js';
 import { serveCommand } from './serve.js';
+import { trafficcenterCommand } from './trafficcenter.js';
 import { validateCommand } from './validate.js';
 
 /** Every `overstap` command, in the order the help lists them. */
@@ -25,6 +26,7 @@ export const COMMANDS: Command[] = [
   keysCommand,
   apikeyCommand,
   deliverypointCommand,
+  trafficcenterCommand,
   schoolCommand,
   hostingCommand,
   dossierCommand,
