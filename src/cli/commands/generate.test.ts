@@ -90,6 +90,22 @@ describe('overstap generate', () => {
     expect(await readdir(join(cwd, 'b'))).toContain('VOVO-demo-0000.xml');
   });
 
+  it('makes the dossiers of one given school with --school (BRIN, or BRIN-vestiging)', async () => {
+    expect((await run({ profile: 'POVO', count: '2', seed: 's', school: '01AA', output: 'a' })).code).toBe(0);
+    expect((await run({ profile: 'POVO', count: '1', seed: 's', school: '02BB-01', output: 'b' })).code).toBe(
+      0,
+    );
+    for (const f of ['POVO-s-0000.xml', 'POVO-s-0001.xml']) {
+      const xml = await readFile(join(cwd, 'a', f), 'utf8');
+      expect(validateDocument(Buffer.from(xml)).findings.filter((x) => x.severity === 'fout')).toEqual([]);
+      expect(xml).toMatch(
+        /<huidigeschool>[\s\S]*?<brincode>01AA<\/brincode>\s*<vestigingscode>00<\/vestigingscode>/,
+      );
+    }
+    const b = await readFile(join(cwd, 'b', 'POVO-s-0000.xml'), 'utf8');
+    expect(b).toMatch(/<brincode>02BB<\/brincode>\s*<vestigingscode>01<\/vestigingscode>/);
+  });
+
   it('pads dossiers to --size', async () => {
     const r = await run({ profile: 'BB', count: '2', seed: '7', size: '200KB', output: 'big' });
     expect(r.code).toBe(0);
@@ -128,6 +144,7 @@ describe('overstap generate', () => {
       [{ profile: 'POVO', attachments: 'huge', output: 'o' }, /attachments choice "huge"/],
       [{ profile: 'POVO', size: 'lots', output: 'o' }, /size "lots"/],
       [{ profile: 'POVO', schooljaar: '2025', output: 'o' }, /school year "2025"/],
+      [{ profile: 'POVO', school: '1AA', output: 'o' }, /school "1AA" is not right/],
       [{ profile: 'POVO' }, /output folder with -o/],
     ];
     for (const [values, message] of cases) {

@@ -9,6 +9,7 @@ import {
   generateDossier,
   isSchoolYear,
   MAX_TARGET_BYTES,
+  type SchoolOverride,
 } from '../../standard/generate/index.js';
 import { DEFAULT_LIMITS } from '../../standard/limits.js';
 import { PROFILE_CODES, type ProfileCode } from '../../standard/profiles.js';
@@ -42,6 +43,14 @@ export const GM = {
     nl: 'vul elk dossier aan met gescande bijlagen tot ongeveer deze grootte, bv. 20KB, 200KB, 5MB, 50MB',
     en: 'pad each dossier with scanned attachments to about this size, e.g. 20KB, 200KB, 5MB, 50MB',
   },
+  schoolOption: {
+    nl: 'de school van herkomst: BRIN, of BRIN-vestiging (01AA-01); standaard een verzonnen school per klas',
+    en: 'the sending school: BRIN, or BRIN-branch (01AA-01); by default a made-up school per class',
+  },
+  badSchool: (value: string): Message => ({
+    nl: `De school "${value}" klopt niet; schrijf haar BRIN (01AA) of BRIN en vestiging (01AA-01).`,
+    en: `The school "${value}" is not right; write its BRIN (01AA) or BRIN and branch (01AA-01).`,
+  }),
   schooljaarOption: {
     nl: 'schooljaar van de overstap, JJJJ-JJJJ',
     en: 'school year of the transfer, YYYY-YYYY',
@@ -155,7 +164,7 @@ export const generateCommand: Command = {
   summary: GM.summary,
   description: GM.description,
   usage:
-    '--profile POPO|POVO|VOVO|BB|POSWV|VOSWV [--count N] [--seed S] [--attachments none|small|realistic] [--size BYTES] [--schooljaar JJJJ-JJJJ] -o MAP',
+    '--profile POPO|POVO|VOVO|BB|POSWV|VOSWV [--count N] [--seed S] [--attachments none|small|realistic] [--size BYTES] [--schooljaar JJJJ-JJJJ] [--school BRIN[-NN]] -o MAP',
   options: {
     profile: { type: 'string', arg: 'PROFIEL', help: GM.profileOption },
     count: { type: 'string', arg: 'N', default: '1', help: GM.countOption },
@@ -163,6 +172,7 @@ export const generateCommand: Command = {
     attachments: { type: 'string', arg: 'SOORT', default: DEFAULT_ATTACHMENTS, help: GM.attachmentsOption },
     size: { type: 'string', arg: 'BYTES', help: GM.sizeOption },
     schooljaar: { type: 'string', arg: 'JJJJ-JJJJ', default: DEFAULT_SCHOOLJAAR, help: GM.schooljaarOption },
+    school: { type: 'string', arg: 'BRIN[-NN]', help: GM.schoolOption },
     output: { type: 'string', short: 'o', arg: 'MAP', help: GM.outputOption },
   },
   async run({ values, positionals }, ctx) {
@@ -184,6 +194,12 @@ export const generateCommand: Command = {
     }
     const schooljaar = String(values.schooljaar ?? DEFAULT_SCHOOLJAAR);
     if (!isSchoolYear(schooljaar)) return fail(ctx, GM.badSchooljaar(schooljaar));
+    let school: SchoolOverride | undefined;
+    if (values.school !== undefined) {
+      const m = /^([0-9]{2}[A-Z]{2})(?:-([0-9]{2}))?$/.exec(String(values.school).trim());
+      if (!m) return fail(ctx, GM.badSchool(String(values.school)));
+      school = { brincode: m[1], vestigingscode: m[2] ?? '00' };
+    }
     if (values.output === undefined || values.output === '') return fail(ctx, GM.missingOutput);
     const seed = values.seed === undefined ? String(Math.floor(Math.random() * 1e9)) : String(values.seed);
 
@@ -198,7 +214,7 @@ export const generateCommand: Command = {
       ctx.stderr.write(`${ctx.t(GM.overReaderLimit(formatBytes(DEFAULT_LIMITS.maxBytes, ctx)))}\n`);
     }
 
-    const options = { profile, seed, attachments, targetBytes, schooljaar };
+    const options = { profile, seed, attachments, targetBytes, schooljaar, ...(school ? { school } : {}) };
     const digits = Math.max(4, String(count - 1).length);
     const started = performance.now();
     const bar = progress(ctx, count);

@@ -27,7 +27,7 @@ import { asciiFold, formalName, initials, staffName } from './names.js';
 import { elementcode, makePupil, type Pupil, pickNeeds, placement, TRACKS } from './pupil.js';
 import { Random } from './random.js';
 import { cijferlijsten, eindtoets, toetsen } from './results.js';
-import { huidigeschool, type School, type SchoolIdentity, schoolFor } from './school.js';
+import { huidigeschool, type School, type SchoolOverride, schoolFor } from './school.js';
 import { onderwijsondersteuning } from './support.js';
 import { reportLines } from './texts.js';
 import { vomboBlocks } from './vombo.js';
@@ -42,7 +42,7 @@ export interface BuildOptions {
   index: number;
   year: SchoolYear;
   attachments: AttachmentMode;
-  school?: SchoolIdentity;
+  school?: SchoolOverride;
   /** Optional categories to leave out (used to stay under a size target). */
   leaveOut?: ReadonlySet<CategoryField>;
 }

@@ -17,10 +17,10 @@ import { buildDossier } from './build-dossier.js';
 import { iso, parseSchoolYear, type SchoolYear } from './calendar.js';
 import { declareCategories } from './categories.js';
 import { Random } from './random.js';
-import type { SchoolIdentity } from './school.js';
+import type { SchoolOverride } from './school.js';
 
 export type { AttachmentMode } from './attachments.js';
-export { CLASS_SIZE } from './school.js';
+export { CLASS_SIZE, type SchoolOverride } from './school.js';
 
 export interface GenerateOptions {
   profile: ProfileCode;
@@ -34,8 +34,8 @@ export interface GenerateOptions {
    * is larger; a dossier that cannot shrink enough is returned as small as it gets.
    */
   targetBytes?: number;
-  /** The sending school; by default one is made up per class of 28 dossiers. */
-  school?: SchoolIdentity;
+  /** The sending school (its name made up when not given); by default one is made up per class of 28 dossiers. */
+  school?: SchoolOverride;
   /** The school year of the transfer, `YYYY-YYYY`; default 2025-2026. */
   schooljaar?: string;
 }
@@ -50,7 +50,7 @@ interface Normalized {
   seed: string;
   attachments: AttachmentMode;
   year: SchoolYear;
-  school?: SchoolIdentity;
+  school?: SchoolOverride;
   targetBytes?: number;
 }
 
@@ -78,8 +78,11 @@ function normalize(options: GenerateOptions): Normalized {
     throw new RangeError(`targetBytes must be a positive number up to ${MAX_TARGET_BYTES}`);
   }
   const s = options.school;
-  if (s && !(/^[0-9]{2}[A-Z]{2}$/.test(s.brincode) && /^[0-9]{2}$/.test(s.vestigingscode) && s.naam.trim())) {
-    throw new RangeError('school needs a brincode (99XX), a vestigingscode (99) and a naam');
+  if (
+    s &&
+    !(/^[0-9]{2}[A-Z]{2}$/.test(s.brincode) && /^[0-9]{2}$/.test(s.vestigingscode) && s.naam?.trim() !== '')
+  ) {
+    throw new RangeError('school needs a brincode (99XX), a vestigingscode (99) and, when given, a naam');
   }
   return {
     profile: options.profile,

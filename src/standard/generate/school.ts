@@ -26,6 +26,9 @@ export interface SchoolIdentity {
   naam: string;
 }
 
+/** The sending school of generated dossiers, when it is given: its BRIN and vestiging, and its name (else a made-up one). */
+export type SchoolOverride = Omit<SchoolIdentity, 'naam'> & { naam?: string };
+
 export interface School extends SchoolIdentity {
   sector: Sector;
   /** `BAO` (basisonderwijs), `SBO` (speciaal basisonderwijs) or `VO`. */
@@ -73,10 +76,10 @@ const VO_PATTERNS: readonly ((p: Place) => string)[] = [
 ];
 
 /** The school of the class that dossier `index` belongs to. */
-export function schoolFor(seed: string, sector: Sector, index: number, identity?: SchoolIdentity): School {
+export function schoolFor(seed: string, sector: Sector, index: number, identity?: SchoolOverride): School {
   const group = Math.floor(index / CLASS_SIZE);
   const school = makeSchool(new Random(seed, 'school', sector, group), sector);
-  return identity ? { ...school, ...identity } : school;
+  return identity ? { ...school, ...identity, naam: identity.naam ?? school.naam } : school;
 }
 
 export function makeSchool(rng: Random, sector: Sector): School {
