@@ -101,7 +101,7 @@ export async function createHttpServer(options: ServerOptions): Promise<HttpServ
     const fe = error as FastifyError;
     if (fe.validation) {
       const e = new AppError('VALIDATION_FAILED', {
-        problems: fe.validation.map((v) => ({ path: v.instancePath || v.params, message: v.message })),
+        problems: fe.validation.map((v) => ({ path: problemPath(v), message: v.message })),
       });
       return reply.status(400).send(errorBody(e));
     }
@@ -156,4 +156,15 @@ export async function createHttpServer(options: ServerOptions): Promise<HttpServ
 export function actorOf(request: FastifyRequest): Actor {
   if (!request.actor) throw new AppError('UNAUTHENTICATED');
   return request.actor;
+}
+
+/**
+ * Where a schema problem is, as a JSON pointer into the request part (body, query, params): a
+ * missing or unexpected property is named in the pointer itself ('/profile'), the root is '/'.
+ */
+function problemPath(v: { instancePath?: string; params?: Record<string, unknown> }): string {
+  const base = v.instancePath ?? '';
+  const named = v.params?.missingProperty ?? v.params?.additionalProperty;
+  if (typeof named === 'string') return `${base}/${named}`;
+  return base || '/';
 }
