@@ -46,9 +46,7 @@ export interface ApiRefusal {
 /** What a call sends: nothing, a JSON body, or raw bytes of a type (a dossier's XML, a CSV file). */
 export type ApiBody = { json: object } | { raw: Buffer; type: string };
 
-export type ApiAnswer<T> =
-  | { ok: true; body: T; status: number }
-  | { ok: false; exitCode: number; refusal?: ApiRefusal };
+export type ApiAnswer<T> = { ok: true; body: T } | { ok: false; exitCode: number; refusal?: ApiRefusal };
 
 /**
  * Calls the API and gives the answer's body — parsed JSON, or with `as: 'bytes'` the bytes as they
@@ -83,7 +81,7 @@ export async function callApi<T>(
     return { ok: false, exitCode: EXIT.UNREADABLE };
   }
   const bytes = Buffer.from(await response.arrayBuffer());
-  if (response.ok && options.as === 'bytes') return { ok: true, body: bytes as T, status: response.status };
+  if (response.ok && options.as === 'bytes') return { ok: true, body: bytes as T };
   let answer: unknown;
   try {
     answer = JSON.parse(bytes.toString('utf8'));
@@ -91,7 +89,7 @@ export async function callApi<T>(
     ctx.stderr.write(`${ctx.t(M.apiNotJson(response.status))}\n`);
     return { ok: false, exitCode: EXIT.INTERNAL };
   }
-  if (response.ok) return { ok: true, body: answer as T, status: response.status };
+  if (response.ok) return { ok: true, body: answer as T };
   const refusal = toRefusal(response.status, answer);
   ctx.stderr.write(
     `${ctx.t(M.apiRefused(refusal.message, refusal.code))}${detailsText(ctx, refusal.details)}\n`,

@@ -133,8 +133,9 @@ export async function readInputFile(ctx: CliContext, path: string): Promise<Buff
 }
 
 /**
- * Writes what the server gave to `out` (a file, said on stderr) or else to standard output, as the
- * bytes came: an exported dossier stays byte for byte what the server holds.
+ * Writes what the server gave to `out` (a new file, readable by its owner only; said on stderr) or
+ * else to standard output, as the bytes came: an exported dossier stays byte for byte what the
+ * server holds.
  */
 export async function writeOutput(ctx: CliContext, bytes: Buffer, out: unknown): Promise<number> {
   if (typeof out !== 'string' || out === '' || out === '-') {
@@ -143,7 +144,8 @@ export async function writeOutput(ctx: CliContext, bytes: Buffer, out: unknown):
   }
   const path = resolve(ctx.cwd, out);
   try {
-    await writeFile(path, bytes, { flag: 'wx' });
+    // a new file only, readable by its owner only: an export holds a child's data
+    await writeFile(path, bytes, { flag: 'wx', mode: 0o600 });
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     const why = err.code === 'EEXIST' ? FILE_TEXTS.exists(out) : FILE_TEXTS.cannotWrite(out, err.message);

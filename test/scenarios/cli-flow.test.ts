@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -279,6 +279,7 @@ for (const kind of DATABASE_KINDS) {
       ]);
       expect(got.code).toBe(0);
       const received = await readFile(join(dir, 'received.xml'));
+      expect((await stat(join(dir, 'received.xml'))).mode & 0o777).toBe(0o600);
       expect(received.equals(await readFile(join(dir, 'sent.xml')))).toBe(true);
       expect(received.toString('utf8')).toContain(`<bsn>${pupils[0].huidigeschool.leerling.bsn}</bsn>`);
 
