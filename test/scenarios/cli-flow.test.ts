@@ -331,6 +331,43 @@ for (const kind of DATABASE_KINDS) {
       expect(rejected.stdout).toBe(`Aanmelding ${registrationIds[1]}: afgewezen.\n`);
     });
 
+    it('shows a registration with its requests; an edit of the dossier is a new version that withdraws it', async () => {
+      const shown = await cli(keys[VO], ['registration', 'show', '--school', VO, registrationIds[0]]);
+      expect(shown.code).toBe(0);
+      expect(shown.stdout).toMatch(new RegExp(`^${registrationIds[0]}  ingelezen`));
+      expect(shown.stdout).toMatch(/\n {4}\S+ {2}NietKlaargezet \(alle open\)\. Het dossier staat nog niet/);
+      expect(shown.stdout).toMatch(/\n {4}\S+ {2}OverdrachtGeslaagd \(na klaarzetbericht\)\. /);
+      const rejected = await cli(keys[VO], [
+        'registration',
+        'show',
+        '--school',
+        VO,
+        registrationIds[1],
+        '--lang',
+        'en',
+      ]);
+      expect(rejected.stdout).toContain('  Rejected: Verkeerde leerling');
+
+      const sent = await cli(keys[PO], [
+        'dossier',
+        'export',
+        '--school',
+        PO,
+        dossierIds[1],
+        '-o',
+        'second.xml',
+      ]);
+      expect(sent.code).toBe(0);
+      const edited = await cli(keys[PO], ['dossier', 'edit', '--school', PO, dossierIds[1], 'second.xml']);
+      expect(edited.stderr).toBe('');
+      expect(edited.stdout).toMatch(
+        new RegExp(
+          `^Dossier ${dossierIds[1]}: nieuwe versie 2, POVO, schooljaar \\d{4}-\\d{4}, status concept;`,
+        ),
+      );
+      expect(edited.stdout).toContain(`  Ingetrokken bij ${VO}: die school krijgt het dossier niet meer.`);
+    });
+
     it('the chain operator onboards a school through overstap trafficcenter and school; only then does the chain route to it', async () => {
       const NEW = '06FF';
       const tc = (args: string[]) => cli(operatorKey, ['trafficcenter', ...args]);

@@ -27,6 +27,7 @@ interface Finding {
 }
 interface SavedDossier {
   dossierId: string;
+  withdrawnFrom?: string;
   version: number;
   state: string;
   profile: string;
@@ -65,6 +66,8 @@ export const DM = {
     nl: [
       'overstap dossier import --school BRIN BESTAND.xml [--schooljaar JJJJ-JJJJ]',
       '  Leest een dossier (OSO-XML) in en valideert het streng; toont de bevindingen.',
+      'overstap dossier edit --school BRIN DOSSIER-ID BESTAND.xml',
+      '  Het bewerkte dossier wordt een nieuwe versie: terug naar concept, een klaarzetting wordt ingetrokken, en waar het profiel het vraagt is de inzage door de ouders opnieuw nodig.',
       'overstap dossier list --school BRIN [--state STATUS] [--schooljaar JJJJ-JJJJ]',
       'overstap dossier export --school BRIN DOSSIER-ID [-o BESTAND]',
       '  De huidige versie als OSO-XML, byte voor byte (naar de standaarduitvoer zonder -o).',
@@ -80,6 +83,8 @@ export const DM = {
     en: [
       'overstap dossier import --school BRIN FILE.xml [--schooljaar YYYY-YYYY]',
       '  Imports a dossier (OSO XML) and validates it strictly; shows the findings.',
+      'overstap dossier edit --school BRIN DOSSIER-ID FILE.xml',
+      '  The edited dossier becomes a new version: back to concept, a ready destination is withdrawn, and where the profile requires it the parents inspect again.',
       'overstap dossier list --school BRIN [--state STATE] [--schooljaar YYYY-YYYY]',
       'overstap dossier export --school BRIN DOSSIER-ID [-o FILE]',
       '  The current version as OSO XML, byte for byte (to standard output without -o).',
@@ -118,6 +123,10 @@ export const DM = {
   saved: (d: SavedDossier): Message => ({
     nl: `Dossier ${d.dossierId} ingelezen: versie ${d.version}, ${d.profile}, schooljaar ${d.schooljaar}, status ${d.state}; ${d.errorCount} fout(en), ${d.warningCount} waarschuwing(en).`,
     en: `Dossier ${d.dossierId} imported: version ${d.version}, ${d.profile}, school year ${d.schooljaar}, state ${d.state}; ${d.errorCount} error(s), ${d.warningCount} warning(s).`,
+  }),
+  edited: (d: SavedDossier): Message => ({
+    nl: `Dossier ${d.dossierId}: nieuwe versie ${d.version}, ${d.profile}, schooljaar ${d.schooljaar}, status ${d.state}; ${d.errorCount} fout(en), ${d.warningCount} waarschuwing(en).`,
+    en: `Dossier ${d.dossierId}: new version ${d.version}, ${d.profile}, school year ${d.schooljaar}, state ${d.state}; ${d.errorCount} error(s), ${d.warningCount} warning(s).`,
   }),
   awaitingInspection: (n: number): Message => ({
     nl: `  Nog te doen: de inzage door de ouders (${n} regel(s) van de inzage staan open).`,
@@ -165,7 +174,7 @@ export const dossierCommand: Command = {
     const a = schoolAction(
       args,
       ctx,
-      { import: 1, list: 0, export: 1, 'ter-inzage': 1, inspection: 1, klaarzetten: 1, withdraw: 1 },
+      { import: 1, edit: 2, list: 0, export: 1, 'ter-inzage': 1, inspection: 1, klaarzetten: 1, withdraw: 1 },
       DM.description,
     );
     if (typeof a === 'number') return a;
@@ -186,7 +195,18 @@ export const dossierCommand: Command = {
         });
         if (!answer.ok) return answer.exitCode;
         if (values.json) return printJson(ctx, answer.body);
-        printSaved(ctx, answer.body);
+        printSaved(ctx, answer.body, DM.saved);
+        return EXIT.OK;
+      }
+      case 'edit': {
+        const xml = await readInputFile(ctx, a.args[1]);
+        if (typeof xml === 'number') return xml;
+        const answer = await callApi<SavedDossier>(ctx, a.target, 'PUT', one, {
+          body: { raw: xml, type: 'application/xml' },
+        });
+        if (!answer.ok) return answer.exitCode;
+        if (values.json) return printJson(ctx, answer.body);
+        printSaved(ctx, answer.body, DM.edited);
         return EXIT.OK;
       }
       case 'list': {
@@ -257,8 +277,9 @@ function change(
   return EXIT.OK;
 }
 
-function printSaved(ctx: CliContext, d: SavedDossier): void {
-  const lines = [ctx.t(DM.saved(d))];
+function printSaved(ctx: CliContext, d: SavedDossier, headline: (d: SavedDossier) => Message): void {
+  const lines = [ctx.t(headline(d))];
+  if (d.withdrawnFrom) lines.push(ctx.t(DM.withdrawnFrom(d.withdrawnFrom)));
   if (d.awaitingInspection > 0) lines.push(ctx.t(DM.awaitingInspection(d.awaitingInspection)));
   for (const f of d.findings) {
     lines.push(`  ${f.severity} ${f.rule} ${f.path} (${f.line}:${f.column}): ${ctx.t(f.message)}`);

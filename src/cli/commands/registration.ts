@@ -43,6 +43,12 @@ interface RegistrationListItem extends Registration {
   } | null;
 }
 
+interface RegistrationDetail extends RegistrationListItem {
+  rejectReason: string | null;
+  requestable: boolean;
+  requests: Array<{ trigger: string; result: string; explanation: Message; requestedAt: string }>;
+}
+
 /** The texts of `overstap registration`, Dutch first. */
 export const RGM = {
   summary: {
@@ -56,6 +62,8 @@ export const RGM = {
       'overstap registration import-csv --school BRIN BESTAND.csv',
       '  Legt alle aanmeldingen van een CSV-bestand vast (sjabloon: GET /api/gw/schools/BRIN/registrations/csv-template), alles of niets.',
       'overstap registration list --school BRIN [--state STATUS]',
+      'overstap registration show --school BRIN AANMELDING-ID',
+      '  De aanmelding met al haar opvragingen: uitslag, aanleiding en wat te doen.',
       'overstap registration request --school BRIN AANMELDING-ID | --all',
       '  Vraagt het dossier op van één aanmelding, of van alle open aanmeldingen; toont de uitslag met wat te doen.',
       'overstap registration export --school BRIN AANMELDING-ID [--format xml|json] [-o BESTAND]',
@@ -70,6 +78,8 @@ export const RGM = {
       'overstap registration import-csv --school BRIN FILE.csv',
       '  Records every registration of a CSV file (template: GET /api/gw/schools/BRIN/registrations/csv-template), all or nothing.',
       'overstap registration list --school BRIN [--state STATE]',
+      'overstap registration show --school BRIN REGISTRATION-ID',
+      '  The registration with all its requests: result, trigger and what to do.',
       'overstap registration request --school BRIN REGISTRATION-ID | --all',
       '  Requests the dossier of one registration, or of all open registrations; shows the result and what to do.',
       'overstap registration export --school BRIN REGISTRATION-ID [--format xml|json] [-o FILE]',
@@ -122,6 +132,19 @@ export const RGM = {
     en: `Registration ${id}: ${state}.`,
   }),
   none: { nl: 'Geen aanmeldingen.', en: 'No registrations.' },
+  requests: (n: number): Message => ({
+    nl: n === 0 ? 'Nog niet opgevraagd.' : `Opvragingen (${n}):`,
+    en: n === 0 ? 'Not requested yet.' : `Requests (${n}):`,
+  }),
+  trigger: (t: string): Message =>
+    ({
+      manual: { nl: 'met de hand', en: 'by hand' },
+      bulk: { nl: 'alle open', en: 'all open' },
+      notice: { nl: 'na klaarzetbericht', en: 'after a ready notice' },
+      retry: { nl: 'opnieuw', en: 'retry' },
+    })[t] ?? { nl: t, en: t },
+  rejected: (reason: string): Message => ({ nl: `Afgewezen: ${reason}`, en: `Rejected: ${reason}` }),
+  requestable: { nl: 'Kan (opnieuw) worden opgevraagd.', en: 'Can be requested (again).' },
   received: (errors: number, warnings: number, imported: boolean): Message => ({
     nl: `dossier ontvangen (${errors} fout(en), ${warnings} waarschuwing(en))${imported ? ', ingelezen' : ''}`,
     en: `dossier received (${errors} error(s), ${warnings} warning(s))${imported ? ', imported' : ''}`,
@@ -133,7 +156,7 @@ export const registrationCommand: Command = {
   summary: RGM.summary,
   description: RGM.description,
   usage:
-    'add|import-csv|list|request|export|mark-imported|reject --school BRIN [REGISTRATION-ID|FILE] [options]',
+    'add|import-csv|list|show|request|export|mark-imported|reject --school BRIN [REGISTRATION-ID|FILE] [options]',
   options: {
     school: SCHOOL_OPTION,
     state: { type: 'string', arg: 'STATUS', help: RGM.state },
@@ -148,7 +171,16 @@ export const registrationCommand: Command = {
     const a = schoolAction(
       args,
       ctx,
-      { add: 1, 'import-csv': 1, list: 0, request: [0, 1], export: 1, 'mark-imported': 1, reject: 1 },
+      {
+        add: 1,
+        'import-csv': 1,
+        list: 0,
+        show: 1,
+        request: [0, 1],
+        export: 1,
+        'mark-imported': 1,
+        reject: 1,
+      },
       RGM.description,
     );
     if (typeof a === 'number') return a;
@@ -198,6 +230,13 @@ export const registrationCommand: Command = {
         if (!answer.ok) return answer.exitCode;
         if (values.json) return printJson(ctx, answer.body);
         printList(ctx, answer.body);
+        return EXIT.OK;
+      }
+      case 'show': {
+        const answer = await callApi<RegistrationDetail>(ctx, a.target, 'GET', one);
+        if (!answer.ok) return answer.exitCode;
+        if (values.json) return printJson(ctx, answer.body);
+        printDetail(ctx, answer.body);
         return EXIT.OK;
       }
       case 'request': {
@@ -251,19 +290,31 @@ function marked(
   return EXIT.OK;
 }
 
+function printDetail(ctx: CliContext, r: RegistrationDetail): void {
+  const lines = [listLine(ctx, r)];
+  if (r.rejectReason) lines.push(`  ${ctx.t(RGM.rejected(r.rejectReason))}`);
+  lines.push(`  ${ctx.t(RGM.requests(r.requests.length))}`);
+  for (const q of r.requests) {
+    lines.push(
+      `    ${q.requestedAt}  ${q.result} (${ctx.t(RGM.trigger(q.trigger))}). ${ctx.t(q.explanation)}`,
+    );
+  }
+  if (r.requestable) lines.push(`  ${ctx.t(RGM.requestable)}`);
+  ctx.stdout.write(`${lines.join('\n')}\n`);
+}
+
 function printList(ctx: CliContext, items: RegistrationListItem[]): void {
   if (items.length === 0) {
     ctx.stdout.write(`${ctx.t(RGM.none)}\n`);
     return;
   }
-  for (const r of items) {
-    const p = r.pupil;
-    const name = pupilName(p);
-    const got = r.received
-      ? `  ${ctx.t(RGM.received(r.received.errorCount, r.received.warningCount, r.received.importedAt !== null))}`
-      : '';
-    ctx.stdout.write(
-      `${r.registrationId}  ${r.state.padEnd(12)} ${r.sourceBrin}  ${name} (${p.geboortedatum})  ${r.lastResult ?? '–'}${got}\n`,
-    );
-  }
+  for (const r of items) ctx.stdout.write(`${listLine(ctx, r)}\n`);
+}
+
+function listLine(ctx: CliContext, r: RegistrationListItem): string {
+  const p = r.pupil;
+  const got = r.received
+    ? `  ${ctx.t(RGM.received(r.received.errorCount, r.received.warningCount, r.received.importedAt !== null))}`
+    : '';
+  return `${r.registrationId}  ${r.state.padEnd(12)} ${r.sourceBrin}  ${pupilName(p)} (${p.geboortedatum})  ${r.lastResult ?? '–'}${got}`;
 }
