@@ -6,6 +6,7 @@ import { dutchDay, generateDossier, schoolYearOf, writeDossier } from '../../src
 import { type DemoServer, startDemoServer } from '../support/browser.js';
 import { runCli } from '../support/cli.js';
 import { DATABASE_KINDS, openTestDatabase, type TestDatabase } from '../support/databases.js';
+import { childEnv, runOverstap } from '../support/processes.js';
 
 /**
  * Issue 3 §6: "CLI commands for every flow, usable against a running server". A po and a vo
@@ -516,6 +517,20 @@ for (const kind of DATABASE_KINDS) {
       const wrong = await tc(['admission', 'qualify', '--brin', NEW]);
       expect(wrong.code).toBe(2);
       expect(wrong.stderr).toMatch(/^Ongeldige invoer: --from YYYY-MM-DD\./);
+    });
+
+    it('the built command takes a registration from standard input (the pupil’s data not among its arguments)', async () => {
+      const l = pupils[1].huidigeschool.leerling;
+      const registration = JSON.stringify({
+        achternaam: l.achternaam,
+        bsn: l.bsn,
+        geboortedatum: l.geboortedatum,
+        sourceBrin: PO,
+      });
+      const args = ['registration', 'add', '--school', '22YY', '-', '--url', server.url, '--json'];
+      expect(args.join(' ')).not.toContain(String(l.bsn));
+      const r = await runOverstap(args, childEnv({ OVERSTAP_API_KEY: keys['22YY'] }), 60_000, registration);
+      expect(JSON.parse(r.stdout)).toMatchObject({ schoolBrin: '22YY', sourceBrin: PO, state: 'aanmelding' });
     });
 
     it('refuses wrong usage, another school’s data and a missing key, saying what is wrong', async () => {

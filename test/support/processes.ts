@@ -50,19 +50,24 @@ export interface CommandResult {
   stderr: string;
 }
 
-/** Runs `overstap <args>` to its end (killed after `timeoutMs`); throws unless it exits with 0. */
+/**
+ * Runs `overstap <args>` to its end (killed after `timeoutMs`), with `stdin` as its standard input
+ * when given; throws unless it exits with 0.
+ */
 export async function runOverstap(
   args: string[],
   env: NodeJS.ProcessEnv,
   // A first command on a fresh PGlite folder runs every migration (seconds on a busy 2-core machine).
   timeoutMs = 120_000,
+  stdin?: string,
 ): Promise<CommandResult> {
   const child = spawn(process.execPath, [BIN, ...args], {
     cwd: REPO,
     env,
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: [stdin === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
   });
   running.add(child);
+  child.stdin?.end(stdin);
   let stdout = '';
   let stderr = '';
   child.stdout?.on('data', (c: Buffer) => {
