@@ -156,7 +156,7 @@ export const dossierCommand: Command = {
   summary: DM.summary,
   description: DM.description,
   usage:
-    'import|list|export|ter-inzage|inspection|klaarzetten|withdraw --school BRIN [DOSSIER-ID|FILE] [options]',
+    'import|edit|list|export|ter-inzage|inspection|klaarzetten|withdraw --school BRIN [DOSSIER-ID] [FILE] [options]',
   options: {
     school: SCHOOL_OPTION,
     schooljaar: { type: 'string', arg: 'JJJJ-JJJJ', help: DM.schooljaar },
