@@ -10,6 +10,9 @@ import { type CliContext, EXIT, type OptionSpec, type ParsedArgs } from './comma
  */
 export const BRIN = /^[0-9]{2}[A-Z]{2}$/;
 export const DAY = /^\d{4}-\d{2}-\d{2}$/;
+export const VESTIGING = /^[0-9]{2}$/;
+/** The sectors of a school (DESIGN.md §2 traffic center). */
+export const SECTORS: readonly string[] = ['po', 'vo', 'so', 'swv'];
 
 export const ACTION_OPTIONS = {
   url: URL_OPTION,

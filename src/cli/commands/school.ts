@@ -1,7 +1,7 @@
 import type { HostedSchool, HostedSchoolSummary } from '../../gateway/index.js';
 import type { Message } from '../../standard/errors.js';
 import { apiTarget, callApi, postToApi } from '../api-client.js';
-import { ACTION_OPTIONS, BRIN, printJson, usageError } from '../api-command.js';
+import { ACTION_OPTIONS, BRIN, printJson, SECTORS, usageError, VESTIGING } from '../api-command.js';
 import { type Command, EXIT } from '../command.js';
 
 /** The texts of `overstap school`, Dutch first. */
@@ -46,8 +46,6 @@ export const SM = {
   }),
 } satisfies Record<string, Message | ((...a: never[]) => Message)>;
 
-const SECTORS = ['po', 'vo', 'so', 'swv'];
-
 export const schoolCommand: Command = {
   name: 'school',
   summary: SM.summary,
@@ -71,7 +69,7 @@ export const schoolCommand: Command = {
       const brin = String(values.brin ?? '');
       if (!BRIN.test(brin)) return usageError(ctx, '--brin BRIN', SM.description);
       const vestiging = String(values.vestiging ?? '');
-      if (!/^[0-9]{2}$/.test(vestiging)) return usageError(ctx, '--vestiging NN', SM.description);
+      if (!VESTIGING.test(vestiging)) return usageError(ctx, '--vestiging NN', SM.description);
       const name = String(values.name ?? '').trim();
       if (name === '') return usageError(ctx, '--name NAME', SM.description);
       const sector = String(values.sector ?? '');

@@ -1,6 +1,15 @@
 import type { Message } from '../../standard/errors.js';
 import { apiTarget, callApi, postToApi } from '../api-client.js';
-import { ACTION_OPTIONS, BRIN, DAY, printJson, readInputFile, usageError } from '../api-command.js';
+import {
+  ACTION_OPTIONS,
+  BRIN,
+  DAY,
+  printJson,
+  readInputFile,
+  SECTORS,
+  usageError,
+  VESTIGING,
+} from '../api-command.js';
 import { type CliContext, type Command, EXIT } from '../command.js';
 
 /** The API's answers this command prints (the JSON of /api/tc/…). */
@@ -141,7 +150,6 @@ const ACTIONS: Record<string, readonly string[]> = {
   deliverypoint: ['add'],
   admission: ['test-exchange', 'qualify', 'unqualify'],
 };
-const SECTORS = ['po', 'vo', 'so', 'swv'];
 const PURPOSES = ['OV', 'SWV', 'RP'];
 
 export const trafficcenterCommand: Command = {
@@ -196,7 +204,7 @@ export const trafficcenterCommand: Command = {
     };
 
     if (subject === 'school' && action === 'add') {
-      if (!/^[0-9]{2}$/.test(text('vestiging'))) return bad('--vestiging NN');
+      if (!VESTIGING.test(text('vestiging'))) return bad('--vestiging NN');
       if (text('name') === '') return bad('--name NAME');
       if (!SECTORS.includes(text('sector'))) return bad('--sector po|vo|so|swv');
       if (text('board') === '') return bad('--board BOARD');
