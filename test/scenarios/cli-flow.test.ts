@@ -142,6 +142,36 @@ for (const kind of DATABASE_KINDS) {
       expect(refused.stderr).toMatch(/^Geweigerd: .+\(FORBIDDEN\)/);
     });
 
+    it('the operator issues the new school a key while the server runs; it opens that school only, until revoked', async () => {
+      // with --url (which cli() adds) through the API: a school's key may not issue keys
+      const refused = await cli(keys[PO], ['apikey', 'create', '--kind', 'school', '--school', '04DD']);
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toMatch(/^Geweigerd: .+\(FORBIDDEN\)/);
+      const operatorOnly = await cli(operatorKey, ['apikey', 'create', '--kind', 'operator']);
+      expect(operatorOnly.code).toBe(2);
+      const issued = await json<{ id: string; key: string; permissions: string[] }>(operatorKey, [
+        'apikey',
+        'create',
+        '--kind',
+        'school',
+        '--school',
+        '04DD',
+        '--sector',
+        'po',
+      ]);
+      expect(issued.key).toMatch(/^ovs_/);
+      expect(issued.permissions).toContain('dossier:klaarzetten');
+      const own = await cli(issued.key, ['dossier', 'list', '--school', '04DD']);
+      expect(own.stdout).toBe('Geen dossiers.\n');
+      const other = await cli(issued.key, ['dossier', 'list', '--school', PO]);
+      expect(other.stderr).toMatch(/^Geweigerd: .+\(FORBIDDEN\)/);
+      const revoked = await cli(operatorKey, ['apikey', 'revoke', issued.id]);
+      expect(revoked.stdout).toBe(`API-sleutel ${issued.id} ingetrokken.\n`);
+      const after = await cli(issued.key, ['dossier', 'list', '--school', '04DD']);
+      expect(after.code).toBe(1);
+      expect(after.stderr).toMatch(/^Geweigerd: .+\(UNAUTHENTICATED\)/);
+    });
+
     it('the po school imports both dossiers (strict validation, no findings) and lists them', async () => {
       for (const file of ['pupil-0.xml', 'pupil-1.xml']) {
         const r = await cli(keys[PO], ['dossier', 'import', '--school', PO, file]);

@@ -1,28 +1,12 @@
 import { join } from 'node:path';
-import { createApiKey, revokeApiKey } from '../../platform/auth/api-keys.js';
+import { createApiKey, DEFAULT_KEY_PERMISSIONS, revokeApiKey } from '../../platform/auth/api-keys.js';
 import { loadConfig, type Role } from '../../platform/config.js';
 import type { Permission } from '../../platform/context.js';
 import { migrate, openDatabase } from '../../platform/db/index.js';
 import type { Message } from '../../standard/index.js';
-import { type Command, EXIT } from '../command.js';
+import { apiTarget, postToApi } from '../api-client.js';
+import { type Command, EXIT, type ParsedArgs } from '../command.js';
 import { migrationsFor } from '../serve/storage.js';
-
-/** The permissions each kind of key gets unless --permission names them. */
-const DEFAULTS: Record<'school-po' | 'school-vo' | 'supplier' | 'operator', Permission[]> = {
-  'school-po': ['dossier:read', 'dossier:write', 'dossier:inzage', 'dossier:klaarzetten'],
-  'school-vo': ['registration:write', 'request:send', 'received:read', 'received:write'],
-  supplier: [
-    'dossier:read',
-    'dossier:write',
-    'dossier:inzage',
-    'dossier:klaarzetten',
-    'registration:write',
-    'request:send',
-    'received:read',
-    'received:write',
-  ],
-  operator: ['tc:admin', 'tc:read', 'gateway:admin', 'audit:read'],
-};
 
 const T = {
   summary: {
@@ -30,8 +14,8 @@ const T = {
     en: 'Creates or revokes API keys for schools, suppliers and the chain operator.',
   },
   description: {
-    nl: 'overstap apikey create --kind school|supplier|operator [--school BRIN ...] [--sector po|vo] [--permission P ...] [--label TEKST]\noverstap apikey revoke ID\nDe sleutel wordt één keer getoond; alleen een hash wordt bewaard. Gebruikt dezelfde database als overstap serve (stop een PGlite-server eerst).',
-    en: 'overstap apikey create --kind school|supplier|operator [--school BRIN ...] [--sector po|vo] [--permission P ...] [--label TEXT]\noverstap apikey revoke ID\nThe key is shown once; only a hash is kept. Uses the same database as overstap serve (stop a PGlite server first).',
+    nl: 'overstap apikey create --kind school|supplier|operator [--school BRIN ...] [--sector po|vo] [--permission P ...] [--label TEKST]\noverstap apikey revoke ID\nDe sleutel wordt één keer getoond; alleen een hash wordt bewaard. Gebruikt dezelfde database als overstap serve (stop een PGlite-server eerst).\nMet --url URL via de API van een draaiende gateway, met de sleutel van de beheerder in OVERSTAP_API_KEY: sleutels voor scholen en leveranciers van scholen die de gateway bedient, met de standaardrechten van hun soort.',
+    en: 'overstap apikey create --kind school|supplier|operator [--school BRIN ...] [--sector po|vo] [--permission P ...] [--label TEXT]\noverstap apikey revoke ID\nThe key is shown once; only a hash is kept. Uses the same database as overstap serve (stop a PGlite server first).\nWith --url URL through the API of a running gateway, with the operator’s key in OVERSTAP_API_KEY: keys for schools and suppliers of schools the gateway hosts, with the default permissions of their kind.',
   },
   kind: { nl: 'school, supplier of operator', en: 'school, supplier or operator' },
   school: { nl: 'BRIN waarvoor de sleutel geldt (herhaalbaar)', en: 'BRIN the key is for (repeatable)' },
@@ -69,6 +53,14 @@ export const apikeyCommand: Command = {
     label: { type: 'string', arg: 'TEKST', help: T.label },
     role: { type: 'string', arg: 'ROL', help: T.role },
     json: { type: 'boolean', help: { nl: 'uitvoer als JSON', en: 'output as JSON' } },
+    url: {
+      type: 'string',
+      arg: 'URL',
+      help: {
+        nl: 'via de API van de draaiende server op dit adres (alleen school en supplier)',
+        en: 'through the API of the running server at this address (school and supplier only)',
+      },
+    },
   },
   async run({ values, positionals }, ctx) {
     const [action, id] = positionals;
@@ -81,6 +73,7 @@ export const apikeyCommand: Command = {
     } else if (action !== 'revoke' || !id) {
       return usage(ctx, 'create | revoke ID');
     }
+    if (values.url !== undefined) return throughApi(ctx, values, action, id, kind, schools);
     const role = values.role === undefined ? undefined : (String(values.role) as Role);
     const config = loadConfig(process.env, role ? { role } : {});
     const db = await openDatabase(
@@ -95,8 +88,8 @@ export const apikeyCommand: Command = {
       }
       const defaults =
         kind === 'school'
-          ? DEFAULTS[values.sector === 'vo' ? 'school-vo' : 'school-po']
-          : DEFAULTS[kind as 'supplier' | 'operator'];
+          ? DEFAULT_KEY_PERMISSIONS[values.sector === 'vo' ? 'school-vo' : 'school-po']
+          : DEFAULT_KEY_PERMISSIONS[kind as 'supplier' | 'operator'];
       const created = await createApiKey(db, {
         label: String(values.label ?? `${kind} ${schools.join(',')}`.trim()),
         kind: kind as 'school' | 'supplier' | 'operator',
@@ -116,4 +109,38 @@ export const apikeyCommand: Command = {
 function usage(ctx: Parameters<Command['run']>[1], what: string): number {
   ctx.stderr.write(`${ctx.t(T.bad(what))}\n${ctx.t(T.description)}\n`);
   return EXIT.USAGE;
+}
+
+/** create / revoke through a running gateway's API (POST /api/gw/api-keys, …/{id}/revoke). */
+async function throughApi(
+  ctx: Parameters<Command['run']>[1],
+  values: ParsedArgs['values'],
+  action: string,
+  id: string | undefined,
+  kind: string,
+  schools: string[],
+): Promise<number> {
+  if (action === 'create' && kind === 'operator') return usage(ctx, '--kind school|supplier (--url)');
+  if (values.permission !== undefined) return usage(ctx, '--permission (--url)');
+  const target = apiTarget(ctx, values.url);
+  if (typeof target === 'number') return target;
+  if (action === 'revoke') {
+    const answer = await postToApi(ctx, target, `/api/gw/api-keys/${encodeURIComponent(String(id))}/revoke`);
+    if (!answer.ok) return answer.exitCode;
+    ctx.stdout.write(`${ctx.t(T.revoked(String(id)))}\n`);
+    return EXIT.OK;
+  }
+  const answer = await postToApi<{ id: string; key: string }>(ctx, target, '/api/gw/api-keys', {
+    kind,
+    schools,
+    ...(values.sector === 'po' || values.sector === 'vo' ? { sector: values.sector } : {}),
+    ...(typeof values.label === 'string' ? { label: values.label } : {}),
+  });
+  if (!answer.ok) return answer.exitCode;
+  ctx.stdout.write(
+    values.json
+      ? `${JSON.stringify(answer.body)}\n`
+      : `${ctx.t(T.created(answer.body.id, answer.body.key))}\n`,
+  );
+  return EXIT.OK;
 }

@@ -1,5 +1,6 @@
 import { Type } from '@fastify/type-provider-typebox';
 import { activateDeliveryPoint } from '../hosting/activate-delivery-point.js';
+import { issueApiKey, revokeIssuedApiKey } from '../hosting/issue-api-key.js';
 import { resumeHostingSchool } from '../hosting/resume-hosting-school.js';
 import { rotateDeliveryPointKey } from '../hosting/rotate-delivery-point-key.js';
 import { stopHostingSchool } from '../hosting/stop-hosting-school.js';
@@ -57,6 +58,20 @@ export const DeliveryPointActivated = Type.Object({
   }),
 });
 
+export const ApiKeyBody = Type.Object({
+  kind: Type.Union([Type.Literal('school'), Type.Literal('supplier')]),
+  schools: Type.Array(S.Brin, { minItems: 1, maxItems: 500 }),
+  sector: Type.Optional(Type.Union([Type.Literal('po'), Type.Literal('vo')])),
+  label: Type.Optional(Type.String({ maxLength: 200 })),
+});
+export const ApiKeyIssued = Type.Object({
+  id: S.Uuid,
+  key: Type.String({ description: 'the key itself, shown this once; only its hash is kept' }),
+  kind: Type.String(),
+  schools: Type.Array(S.Brin),
+  permissions: Type.Array(Type.String()),
+});
+
 /**
  * Hosting over time (gateway:admin): rotating a delivery point's key pair, no longer hosting a
  * school, resuming it, and activating a delivery point again. Each answers what the chain operator
@@ -64,6 +79,36 @@ export const DeliveryPointActivated = Type.Object({
  */
 export function registerHostingRoutes(api: ApiScope, kit: RouteKit): void {
   const { deps, ctx, preHandler, tags, p } = kit;
+  api.post(
+    '/api/gw/api-keys',
+    {
+      preHandler,
+      schema: {
+        ...tags('gateway: schools'),
+        summary:
+          'Issue an API key for a hosted school or a supplier of hosted schools (default permissions of its kind; shown once)',
+        body: ApiKeyBody,
+        response: { 201: ApiKeyIssued, ...S.errors },
+      },
+    },
+    async (request, reply) => {
+      reply.header('cache-control', 'no-store');
+      return reply.status(201).send(await issueApiKey(ctx(request), request.body));
+    },
+  );
+  api.post(
+    '/api/gw/api-keys/:id/revoke',
+    {
+      preHandler,
+      schema: {
+        ...tags('gateway: schools'),
+        summary: 'Revoke a school’s or supplier’s API key, at once',
+        params: Type.Object({ id: S.Uuid }),
+        response: { 200: Type.Object({ id: S.Uuid, revoked: Type.Literal(true) }), ...S.errors },
+      },
+    },
+    async (request) => revokeIssuedApiKey(ctx(request), { id: request.params.id }),
+  );
   api.post(
     `${p}/:brin/delivery-points/rotate-key`,
     {

@@ -36,6 +36,26 @@ export interface NewApiKey {
   permissions: Permission[];
 }
 
+/** The permissions each kind of key gets by default (`overstap apikey create`, POST /api/gw/api-keys). */
+export const DEFAULT_KEY_PERMISSIONS: Record<
+  'school-po' | 'school-vo' | 'supplier' | 'operator',
+  Permission[]
+> = {
+  'school-po': ['dossier:read', 'dossier:write', 'dossier:inzage', 'dossier:klaarzetten'],
+  'school-vo': ['registration:write', 'request:send', 'received:read', 'received:write'],
+  supplier: [
+    'dossier:read',
+    'dossier:write',
+    'dossier:inzage',
+    'dossier:klaarzetten',
+    'registration:write',
+    'request:send',
+    'received:read',
+    'received:write',
+  ],
+  operator: ['tc:admin', 'tc:read', 'gateway:admin', 'audit:read'],
+};
+
 const hashKey = (key: string) => createHash('sha256').update(key).digest('hex');
 
 export async function createApiKey(db: Queryable, input: NewApiKey): Promise<{ id: string; key: string }> {
