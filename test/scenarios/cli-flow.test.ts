@@ -147,6 +147,21 @@ for (const kind of DATABASE_KINDS) {
       const refused = await cli(keys[PO], ['apikey', 'create', '--kind', 'school', '--school', '04DD']);
       expect(refused.code).toBe(1);
       expect(refused.stderr).toMatch(/^Geweigerd: .+\(FORBIDDEN\)/);
+      if (kind === 'pglite') {
+        // without --url the command opens the data folder, which the running server holds: it says to use --url
+        const saved = process.env.OVERSTAP_DATA_DIR;
+        process.env.OVERSTAP_DATA_DIR = server.dataDir;
+        try {
+          const locked = await runCli(['apikey', 'create', '--kind', 'school', '--school', '04DD'], dir);
+          expect(locked.code).toBe(2);
+          expect(locked.stderr).toContain(
+            'Draait de server? Maak en trek sleutels voor scholen en leveranciers dan in via zijn API: voeg --url URL toe',
+          );
+        } finally {
+          if (saved === undefined) delete process.env.OVERSTAP_DATA_DIR;
+          else process.env.OVERSTAP_DATA_DIR = saved;
+        }
+      }
       const operatorOnly = await cli(operatorKey, ['apikey', 'create', '--kind', 'operator']);
       expect(operatorOnly.code).toBe(2);
       const issued = await json<{ id: string; key: string; permissions: string[] }>(operatorKey, [

@@ -3,6 +3,7 @@ import { createApiKey, DEFAULT_KEY_PERMISSIONS, revokeApiKey } from '../../platf
 import { loadConfig, type Role } from '../../platform/config.js';
 import type { Permission } from '../../platform/context.js';
 import { migrate, openDatabase } from '../../platform/db/index.js';
+import { isAppError } from '../../platform/errors.js';
 import type { Message } from '../../standard/index.js';
 import { apiTarget, postToApi } from '../api-client.js';
 import { type Command, EXIT, type ParsedArgs } from '../command.js';
@@ -37,6 +38,10 @@ const T = {
     nl: `API-sleutel ${id} aangemaakt. Bewaar hem nu; hij wordt niet opnieuw getoond:\n${key}`,
     en: `API key ${id} created. Keep it now; it is not shown again:\n${key}`,
   }),
+  useUrl: {
+    nl: 'Draait de server? Maak en trek sleutels voor scholen en leveranciers dan in via zijn API: voeg --url URL toe, met de sleutel van de beheerder in OVERSTAP_API_KEY.',
+    en: 'Is the server running? Then create and revoke keys for schools and suppliers through its API: add --url URL, with the operator’s key in OVERSTAP_API_KEY.',
+  },
   revoked: (id: string): Message => ({ nl: `API-sleutel ${id} ingetrokken.`, en: `API key ${id} revoked.` }),
 };
 
@@ -76,9 +81,17 @@ export const apikeyCommand: Command = {
     if (values.url !== undefined) return throughApi(ctx, values, action, id, kind, schools);
     const role = values.role === undefined ? undefined : (String(values.role) as Role);
     const config = loadConfig(process.env, role ? { role } : {});
-    const db = await openDatabase(
-      config.databaseUrl ? { url: config.databaseUrl } : { dataDir: join(config.dataDir, 'pglite') },
-    );
+    let db: Awaited<ReturnType<typeof openDatabase>>;
+    try {
+      db = await openDatabase(
+        config.databaseUrl ? { url: config.databaseUrl } : { dataDir: join(config.dataDir, 'pglite') },
+      );
+    } catch (e) {
+      if (!(isAppError(e) && e.code === 'DATA_DIR_IN_USE')) throw e;
+      // a running PGlite server holds the folder: keys for schools and suppliers can go through its API
+      ctx.stderr.write(`${ctx.t(e.messages)}\n${ctx.t(T.useUrl)}\n`);
+      return EXIT.USAGE;
+    }
     try {
       await migrate(db, migrationsFor(config));
       if (action === 'revoke') {
