@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Message } from '../standard/errors.js';
-import { type ApiTarget, apiTarget, URL_OPTION } from './api-client.js';
+import { type ApiAnswer, type ApiTarget, apiTarget, URL_OPTION } from './api-client.js';
 import { type CliContext, EXIT, type OptionSpec, type ParsedArgs } from './command.js';
 
 /**
@@ -156,5 +156,21 @@ export async function writeOutput(ctx: CliContext, bytes: Buffer, out: unknown):
     return EXIT.UNREADABLE;
   }
   ctx.stderr.write(`${ctx.t(FILE_TEXTS.written(out, bytes.length))}\n`);
+  return EXIT.OK;
+}
+
+/**
+ * Prints an API answer: on a refusal nothing more (callApi said why) and its exit code; with --json
+ * the API's answer; else the lines `text` makes of it (already in the CLI's language).
+ */
+export function report<T>(
+  ctx: CliContext,
+  answer: ApiAnswer<T>,
+  json: unknown,
+  text: (body: T) => string[],
+): number {
+  if (!answer.ok) return answer.exitCode;
+  if (json) return printJson(ctx, answer.body);
+  ctx.stdout.write(`${text(answer.body).join('\n')}\n`);
   return EXIT.OK;
 }

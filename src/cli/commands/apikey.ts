@@ -6,6 +6,7 @@ import { migrate, openDatabase } from '../../platform/db/index.js';
 import { isAppError } from '../../platform/errors.js';
 import type { Message } from '../../standard/index.js';
 import { apiTarget, postToApi } from '../api-client.js';
+import { report } from '../api-command.js';
 import { type Command, EXIT, type ParsedArgs } from '../command.js';
 import { migrationsFor } from '../serve/storage.js';
 
@@ -149,11 +150,5 @@ async function throughApi(
     ...(values.sector === 'po' || values.sector === 'vo' ? { sector: values.sector } : {}),
     ...(typeof values.label === 'string' ? { label: values.label } : {}),
   });
-  if (!answer.ok) return answer.exitCode;
-  ctx.stdout.write(
-    values.json
-      ? `${JSON.stringify(answer.body)}\n`
-      : `${ctx.t(T.created(answer.body.id, answer.body.key))}\n`,
-  );
-  return EXIT.OK;
+  return report(ctx, answer, values.json, (k) => [ctx.t(T.created(k.id, k.key))]);
 }

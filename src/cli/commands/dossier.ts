@@ -1,20 +1,20 @@
 import type { Message } from '../../standard/errors.js';
-import { callApi, postToApi } from '../api-client.js';
+import { type ApiAnswer, callApi, postToApi } from '../api-client.js';
 import {
   ACTION_OPTIONS,
   BRIN,
   DAY,
   OUTPUT_OPTION,
-  printJson,
   pupilName,
   readInputFile,
+  report,
   SCHOOL_KEY_NOTE,
   SCHOOL_OPTION,
   schoolAction,
   usageError,
   writeOutput,
 } from '../api-command.js';
-import { type CliContext, type Command, EXIT } from '../command.js';
+import type { CliContext, Command } from '../command.js';
 
 /** The API's answers this command prints (the JSON of /api/gw/schools/:brin/dossiers…). */
 interface Finding {
@@ -193,10 +193,7 @@ export const dossierCommand: Command = {
         const answer = await callApi<SavedDossier>(ctx, a.target, 'POST', `${dossiers}${query}`, {
           body: { raw: xml, type: 'application/xml' },
         });
-        if (!answer.ok) return answer.exitCode;
-        if (values.json) return printJson(ctx, answer.body);
-        printSaved(ctx, answer.body, DM.saved);
-        return EXIT.OK;
+        return report(ctx, answer, values.json, (d) => savedLines(ctx, d, DM.saved));
       }
       case 'edit': {
         const xml = await readInputFile(ctx, a.args[1]);
@@ -204,10 +201,7 @@ export const dossierCommand: Command = {
         const answer = await callApi<SavedDossier>(ctx, a.target, 'PUT', one, {
           body: { raw: xml, type: 'application/xml' },
         });
-        if (!answer.ok) return answer.exitCode;
-        if (values.json) return printJson(ctx, answer.body);
-        printSaved(ctx, answer.body, DM.edited);
-        return EXIT.OK;
+        return report(ctx, answer, values.json, (d) => savedLines(ctx, d, DM.edited));
       }
       case 'list': {
         const query = new URLSearchParams();
@@ -215,10 +209,7 @@ export const dossierCommand: Command = {
         if (typeof schooljaar === 'string') query.set('schooljaar', schooljaar);
         const qs = query.size > 0 ? `?${query}` : '';
         const answer = await callApi<DossierListItem[]>(ctx, a.target, 'GET', `${dossiers}${qs}`);
-        if (!answer.ok) return answer.exitCode;
-        if (values.json) return printJson(ctx, answer.body);
-        printList(ctx, answer.body);
-        return EXIT.OK;
+        return report(ctx, answer, values.json, (items) => listLines(ctx, items));
       }
       case 'export': {
         const answer = await callApi<Buffer>(ctx, a.target, 'GET', `${one}/xml`, { as: 'bytes' });
@@ -264,41 +255,29 @@ export const dossierCommand: Command = {
   },
 };
 
-function change(
-  ctx: CliContext,
-  json: unknown,
-  answer: Awaited<ReturnType<typeof postToApi<StateChange>>>,
-): number {
-  if (!answer.ok) return answer.exitCode;
-  if (json) return printJson(ctx, answer.body);
-  const lines = [ctx.t(DM.changed(answer.body))];
-  if (answer.body.withdrawnFrom) lines.push(ctx.t(DM.withdrawnFrom(answer.body.withdrawnFrom)));
-  ctx.stdout.write(`${lines.join('\n')}\n`);
-  return EXIT.OK;
+function change(ctx: CliContext, json: unknown, answer: ApiAnswer<StateChange>): number {
+  return report(ctx, answer, json, (c) => [
+    ctx.t(DM.changed(c)),
+    ...(c.withdrawnFrom ? [ctx.t(DM.withdrawnFrom(c.withdrawnFrom))] : []),
+  ]);
 }
 
-function printSaved(ctx: CliContext, d: SavedDossier, headline: (d: SavedDossier) => Message): void {
+function savedLines(ctx: CliContext, d: SavedDossier, headline: (d: SavedDossier) => Message): string[] {
   const lines = [ctx.t(headline(d))];
   if (d.withdrawnFrom) lines.push(ctx.t(DM.withdrawnFrom(d.withdrawnFrom)));
   if (d.awaitingInspection > 0) lines.push(ctx.t(DM.awaitingInspection(d.awaitingInspection)));
   for (const f of d.findings) {
     lines.push(`  ${f.severity} ${f.rule} ${f.path} (${f.line}:${f.column}): ${ctx.t(f.message)}`);
   }
-  ctx.stdout.write(`${lines.join('\n')}\n`);
+  return lines;
 }
 
-function printList(ctx: CliContext, items: DossierListItem[]): void {
-  if (items.length === 0) {
-    ctx.stdout.write(`${ctx.t(DM.none)}\n`);
-    return;
-  }
-  for (const d of items) {
+function listLines(ctx: CliContext, items: DossierListItem[]): string[] {
+  if (items.length === 0) return [ctx.t(DM.none)];
+  return items.map((d) => {
     const p = d.pupil;
-    const name = pupilName(p);
     const to = d.destination ? ` → ${d.destination.brin} (${d.destination.state})` : '';
     const group = d.groep ? `, ${ctx.t(DM.group(d.groep))}` : '';
-    ctx.stdout.write(
-      `${d.dossierId}  ${d.state.padEnd(12)} ${d.profile} ${d.schooljaar}  ${name} (${p.geboortedatum}${group})  ${ctx.t(DM.findings(d.errorCount, d.warningCount))}${to}\n`,
-    );
-  }
+    return `${d.dossierId}  ${d.state.padEnd(12)} ${d.profile} ${d.schooljaar}  ${pupilName(p)} (${p.geboortedatum}${group})  ${ctx.t(DM.findings(d.errorCount, d.warningCount))}${to}`;
+  });
 }

@@ -1,8 +1,8 @@
 import type { ActivatedDeliveryPoint, ResumedHosting, StoppedHosting } from '../../gateway/index.js';
 import type { Message } from '../../standard/errors.js';
 import { apiTarget, postToApi } from '../api-client.js';
-import { ACTION_OPTIONS, BRIN, printJson, usageError } from '../api-command.js';
-import { type CliContext, type Command, EXIT } from '../command.js';
+import { ACTION_OPTIONS, BRIN, report, usageError } from '../api-command.js';
+import type { CliContext, Command } from '../command.js';
 
 /** The texts of `overstap hosting`, Dutch first. */
 export const HM = {
@@ -118,46 +118,33 @@ export const hostingCommand: Command = {
         `${school}/stop-hosting`,
         retainUntil === undefined ? {} : { retainUntil },
       );
-      if (!answer.ok) return answer.exitCode;
-      if (values.json) return printJson(ctx, answer.body);
-      const s = answer.body;
-      const lines = [ctx.t(HM.stopped(s))];
-      if (s.deliveryPoints.length > 0) {
-        lines.push(
-          ctx.t(HM.stoppedPoints),
-          ...s.deliveryPoints.map((p) => `    ${p.routingKey} (${p.purpose})`),
-        );
-      }
-      ctx.stdout.write(`${lines.join('\n')}\n`);
-      return EXIT.OK;
+      return report(ctx, answer, values.json, (s) => [
+        ctx.t(HM.stopped(s)),
+        ...(s.deliveryPoints.length > 0 ? [ctx.t(HM.stoppedPoints), ...pointLines(s.deliveryPoints)] : []),
+      ]);
     }
     if (action === 'resume') {
       const answer = await postToApi<ResumedHosting>(ctx, target, `${school}/resume-hosting`);
-      if (!answer.ok) return answer.exitCode;
-      if (values.json) return printJson(ctx, answer.body);
-      const r = answer.body;
-      const lines = [ctx.t(HM.resumed(r))];
-      if (r.deliveryPoints.length > 0) {
-        lines.push(
-          ctx.t(HM.resumedPoints(r.brin)),
-          ...r.deliveryPoints.map((p) => `    ${p.routingKey} (${p.purpose})`),
-        );
-      }
-      lines.push(ctx.t(HM.resumedDossiers));
-      ctx.stdout.write(`${lines.join('\n')}\n`);
-      return EXIT.OK;
+      return report(ctx, answer, values.json, (r) => [
+        ctx.t(HM.resumed(r)),
+        ...(r.deliveryPoints.length > 0
+          ? [ctx.t(HM.resumedPoints(r.brin)), ...pointLines(r.deliveryPoints)]
+          : []),
+        ctx.t(HM.resumedDossiers),
+      ]);
     }
     const answer = await postToApi<ActivatedDeliveryPoint>(
       ctx,
       target,
       `${school}/delivery-points/${encodeURIComponent(String(routingKey))}/activate`,
     );
-    if (!answer.ok) return answer.exitCode;
-    if (values.json) return printJson(ctx, answer.body);
-    ctx.stdout.write(`${ctx.t(HM.activated(answer.body))}\n${ctx.t(HM.activatedChain(answer.body))}\n`);
-    return EXIT.OK;
+    return report(ctx, answer, values.json, (a) => [ctx.t(HM.activated(a)), ctx.t(HM.activatedChain(a))]);
   },
 };
+
+function pointLines(points: ReadonlyArray<{ routingKey: string; purpose: string }>): string[] {
+  return points.map((p) => `    ${p.routingKey} (${p.purpose})`);
+}
 
 function usage(ctx: CliContext, what: string): number {
   return usageError(ctx, what, HM.description);

@@ -1,11 +1,11 @@
 import type { Message } from '../../standard/errors.js';
-import { callApi, postToApi } from '../api-client.js';
+import { type ApiAnswer, callApi, postToApi } from '../api-client.js';
 import {
   ACTION_OPTIONS,
   OUTPUT_OPTION,
-  printJson,
   pupilName,
   readInputFile,
+  report,
   SCHOOL_KEY_NOTE,
   SCHOOL_OPTION,
   schoolAction,
@@ -204,10 +204,7 @@ export const registrationCommand: Command = {
           return EXIT.UNREADABLE;
         }
         const answer = await postToApi<Registration>(ctx, a.target, registrations, body);
-        if (!answer.ok) return answer.exitCode;
-        if (values.json) return printJson(ctx, answer.body);
-        ctx.stdout.write(`${ctx.t(RGM.added(answer.body))}\n`);
-        return EXIT.OK;
+        return report(ctx, answer, values.json, (r) => [ctx.t(RGM.added(r))]);
       }
       case 'import-csv': {
         const csv = await readInputFile(ctx, a.args[0]);
@@ -219,44 +216,30 @@ export const registrationCommand: Command = {
           `${registrations}/csv`,
           { body: { raw: csv, type: 'text/csv' } },
         );
-        if (!answer.ok) return answer.exitCode;
-        if (values.json) return printJson(ctx, answer.body);
-        ctx.stdout.write(`${ctx.t(RGM.csvAdded(answer.body.created))}\n`);
-        return EXIT.OK;
+        return report(ctx, answer, values.json, (r) => [ctx.t(RGM.csvAdded(r.created))]);
       }
       case 'list': {
         const qs = typeof values.state === 'string' ? `?${new URLSearchParams({ state: values.state })}` : '';
         const answer = await callApi<RegistrationListItem[]>(ctx, a.target, 'GET', `${registrations}${qs}`);
-        if (!answer.ok) return answer.exitCode;
-        if (values.json) return printJson(ctx, answer.body);
-        printList(ctx, answer.body);
-        return EXIT.OK;
+        return report(ctx, answer, values.json, (items) =>
+          items.length === 0 ? [ctx.t(RGM.none)] : items.map((r) => listLine(ctx, r)),
+        );
       }
       case 'show': {
         const answer = await callApi<RegistrationDetail>(ctx, a.target, 'GET', one);
-        if (!answer.ok) return answer.exitCode;
-        if (values.json) return printJson(ctx, answer.body);
-        printDetail(ctx, answer.body);
-        return EXIT.OK;
+        return report(ctx, answer, values.json, (r) => detailLines(ctx, r));
       }
       case 'request': {
         if ((a.args.length === 1) === Boolean(values.all)) return bad('REGISTRATION-ID | --all');
         if (values.all) {
           const answer = await postToApi<BulkRequestResult>(ctx, a.target, `${a.school}/requests`);
-          if (!answer.ok) return answer.exitCode;
-          if (values.json) return printJson(ctx, answer.body);
-          const lines = [
-            ctx.t(RGM.bulk(answer.body)),
-            ...answer.body.results.map((r) => `  ${ctx.t(RGM.result(r))}`),
-          ];
-          ctx.stdout.write(`${lines.join('\n')}\n`);
-          return EXIT.OK;
+          return report(ctx, answer, values.json, (b) => [
+            ctx.t(RGM.bulk(b)),
+            ...b.results.map((r) => `  ${ctx.t(RGM.result(r))}`),
+          ]);
         }
         const answer = await postToApi<RequestResult>(ctx, a.target, `${one}/request`);
-        if (!answer.ok) return answer.exitCode;
-        if (values.json) return printJson(ctx, answer.body);
-        ctx.stdout.write(`${ctx.t(RGM.result(answer.body))}\n`);
-        return EXIT.OK;
+        return report(ctx, answer, values.json, (r) => [ctx.t(RGM.result(r))]);
       }
       case 'export': {
         const format = String(values.format ?? 'xml');
@@ -282,15 +265,12 @@ export const registrationCommand: Command = {
 function marked(
   ctx: CliContext,
   json: unknown,
-  answer: Awaited<ReturnType<typeof postToApi<{ registrationId: string; state: string }>>>,
+  answer: ApiAnswer<{ registrationId: string; state: string }>,
 ): number {
-  if (!answer.ok) return answer.exitCode;
-  if (json) return printJson(ctx, answer.body);
-  ctx.stdout.write(`${ctx.t(RGM.marked(answer.body.registrationId, answer.body.state))}\n`);
-  return EXIT.OK;
+  return report(ctx, answer, json, (r) => [ctx.t(RGM.marked(r.registrationId, r.state))]);
 }
 
-function printDetail(ctx: CliContext, r: RegistrationDetail): void {
+function detailLines(ctx: CliContext, r: RegistrationDetail): string[] {
   const lines = [listLine(ctx, r)];
   if (r.rejectReason) lines.push(`  ${ctx.t(RGM.rejected(r.rejectReason))}`);
   lines.push(`  ${ctx.t(RGM.requests(r.requests.length))}`);
@@ -300,15 +280,7 @@ function printDetail(ctx: CliContext, r: RegistrationDetail): void {
     );
   }
   if (r.requestable) lines.push(`  ${ctx.t(RGM.requestable)}`);
-  ctx.stdout.write(`${lines.join('\n')}\n`);
-}
-
-function printList(ctx: CliContext, items: RegistrationListItem[]): void {
-  if (items.length === 0) {
-    ctx.stdout.write(`${ctx.t(RGM.none)}\n`);
-    return;
-  }
-  for (const r of items) ctx.stdout.write(`${listLine(ctx, r)}\n`);
+  return lines;
 }
 
 function listLine(ctx: CliContext, r: RegistrationListItem): string {

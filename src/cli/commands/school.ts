@@ -1,8 +1,8 @@
 import type { HostedSchool, HostedSchoolSummary } from '../../gateway/index.js';
 import type { Message } from '../../standard/errors.js';
 import { apiTarget, callApi, postToApi } from '../api-client.js';
-import { ACTION_OPTIONS, BRIN, printJson, SECTORS, usageError, VESTIGING } from '../api-command.js';
-import { type Command, EXIT } from '../command.js';
+import { ACTION_OPTIONS, BRIN, report, SECTORS, usageError, VESTIGING } from '../api-command.js';
+import type { Command } from '../command.js';
 
 /** The texts of `overstap school`, Dutch first. */
 export const SM = {
@@ -85,25 +85,19 @@ export const schoolCommand: Command = {
         sector,
         ...(region ? { region } : {}),
       });
-      if (!answer.ok) return answer.exitCode;
-      if (values.json) return printJson(ctx, answer.body);
-      ctx.stdout.write(`${ctx.t(SM.added(answer.body))}\n`);
-      return EXIT.OK;
+      return report(ctx, answer, values.json, (school) => [ctx.t(SM.added(school))]);
     }
     const target = apiTarget(ctx, values.url);
     if (typeof target === 'number') return target;
     const answer = await callApi<HostedSchoolSummary[]>(ctx, target, 'GET', '/api/gw/schools');
-    if (!answer.ok) return answer.exitCode;
-    if (values.json) return printJson(ctx, answer.body);
-    if (answer.body.length === 0) {
-      ctx.stdout.write(`${ctx.t(SM.none)}\n`);
-      return EXIT.OK;
-    }
-    for (const s of answer.body) {
-      const facts = [s.sector, s.region ?? '–', ctx.t(SM.points(s.deliveryPoints.length))];
-      if (s.hostingEndedAt) facts.push(ctx.t(SM.ended(s.hostingEndedAt.slice(0, 10))));
-      ctx.stdout.write(`${s.brin}-${s.vestiging}  ${s.name}  (${facts.join(', ')})\n`);
-    }
-    return EXIT.OK;
+    return report(ctx, answer, values.json, (schools) =>
+      schools.length === 0
+        ? [ctx.t(SM.none)]
+        : schools.map((s) => {
+            const facts = [s.sector, s.region ?? '–', ctx.t(SM.points(s.deliveryPoints.length))];
+            if (s.hostingEndedAt) facts.push(ctx.t(SM.ended(s.hostingEndedAt.slice(0, 10))));
+            return `${s.brin}-${s.vestiging}  ${s.name}  (${facts.join(', ')})`;
+          }),
+    );
   },
 };

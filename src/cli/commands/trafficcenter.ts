@@ -1,16 +1,16 @@
 import type { Message } from '../../standard/errors.js';
-import { apiTarget, callApi, postToApi } from '../api-client.js';
+import { type ApiAnswer, apiTarget, callApi, postToApi } from '../api-client.js';
 import {
   ACTION_OPTIONS,
   BRIN,
   DAY,
-  printJson,
   readInputFile,
+  report,
   SECTORS,
   usageError,
   VESTIGING,
 } from '../api-command.js';
-import { type CliContext, type Command, EXIT } from '../command.js';
+import type { CliContext, Command } from '../command.js';
 
 /** The API's answers this command prints (the JSON of /api/tc/…). */
 interface School {
@@ -196,12 +196,8 @@ export const trafficcenterCommand: Command = {
     }
     const target = apiTarget(ctx, values.url);
     if (typeof target === 'number') return target;
-    const show = <T>(answer: Awaited<ReturnType<typeof callApi<T>>>, line: (body: T) => Message) => {
-      if (!answer.ok) return answer.exitCode;
-      if (values.json) return printJson(ctx, answer.body);
-      ctx.stdout.write(`${ctx.t(line(answer.body))}\n`);
-      return EXIT.OK;
-    };
+    const show = <T>(answer: ApiAnswer<T>, line: (body: T) => Message) =>
+      report(ctx, answer, values.json, (body) => [ctx.t(line(body))]);
 
     if (subject === 'school' && action === 'add') {
       if (!VESTIGING.test(text('vestiging'))) return bad('--vestiging NN');
@@ -221,10 +217,7 @@ export const trafficcenterCommand: Command = {
     }
     if (subject === 'school') {
       const answer = await callApi<SchoolOverview>(ctx, target, 'GET', `/api/tc/schools/${brin}`);
-      if (!answer.ok) return answer.exitCode;
-      if (values.json) return printJson(ctx, answer.body);
-      printOverview(ctx, answer.body);
-      return EXIT.OK;
+      return report(ctx, answer, values.json, (o) => overviewLines(ctx, o));
     }
     if (subject === 'supplier' && action === 'add') {
       if (text('name') === '') return bad('--name NAME');
@@ -240,10 +233,7 @@ export const trafficcenterCommand: Command = {
     }
     if (subject === 'supplier') {
       const answer = await callApi<Supplier[]>(ctx, target, 'GET', '/api/tc/suppliers');
-      if (!answer.ok) return answer.exitCode;
-      if (values.json) return printJson(ctx, answer.body);
-      for (const s of answer.body) ctx.stdout.write(`${ctx.t(TM.supplier(s))}\n`);
-      return EXIT.OK;
+      return report(ctx, answer, values.json, (list) => list.map((s) => ctx.t(TM.supplier(s))));
     }
     if (subject === 'mandate') {
       const path = `/api/tc/suppliers/${supplier}/mandates/${brin}`;
@@ -288,9 +278,9 @@ export const trafficcenterCommand: Command = {
   },
 };
 
-function printOverview(ctx: CliContext, o: SchoolOverview): void {
+function overviewLines(ctx: CliContext, o: SchoolOverview): string[] {
   const lines = [ctx.t(TM.school(o.school)), ctx.t(TM.admission(o.admission))];
   for (const m of o.mandates) lines.push(`  ${ctx.t(TM.mandate(m))}`);
   for (const d of o.deliveryPoints) lines.push(`  ${ctx.t(TM.deliveryPoint(d))}`);
-  ctx.stdout.write(`${lines.join('\n')}\n`);
+  return lines;
 }
