@@ -49,14 +49,7 @@ export async function seal(
   plaintext: Uint8Array,
   context: SealContext,
 ): Promise<SealedBox> {
-  const raw = fromBase64url(publicKey);
-  if (raw?.length !== KEY_BYTES) throw new AppError('SEALING_KEY_INVALID');
-  let recipientPublicKey: CryptoKey;
-  try {
-    recipientPublicKey = await suite.kem.deserializePublicKey(raw);
-  } catch {
-    throw new AppError('SEALING_KEY_INVALID');
-  }
+  const recipientPublicKey = await publicKeyOf(publicKey);
   const sealed = await suite.seal(
     { recipientPublicKey, info: utf8.encode(context.info) },
     plaintext,
@@ -100,6 +93,26 @@ export async function openJson<T>(privateKey: string, box: SealedBox, context: S
 // with a handful of delivery-point keys, so keep the last few.
 const privateKeys = new Map<string, Promise<CryptoKey>>();
 const PRIVATE_KEY_CACHE = 32;
+// A public key is imported into OpenSSL on every seal; a node seals to the delivery points of the
+// schools it exchanges with, over and over, so keep the last ones (they are public).
+const publicKeys = new Map<string, CryptoKey>();
+const PUBLIC_KEY_CACHE = 256;
+
+async function publicKeyOf(publicKey: string): Promise<CryptoKey> {
+  const known = publicKeys.get(publicKey);
+  if (known) return known;
+  const raw = fromBase64url(publicKey);
+  if (raw?.length !== KEY_BYTES) throw new AppError('SEALING_KEY_INVALID');
+  let key: CryptoKey;
+  try {
+    key = await suite.kem.deserializePublicKey(raw);
+  } catch {
+    throw new AppError('SEALING_KEY_INVALID');
+  }
+  if (publicKeys.size >= PUBLIC_KEY_CACHE) publicKeys.delete(publicKeys.keys().next().value as string);
+  publicKeys.set(publicKey, key);
+  return key;
+}
 
 function privateKeyOf(privateKey: string): Promise<CryptoKey> {
   let key = privateKeys.get(privateKey);
