@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { AppError } from './errors.js';
 
@@ -64,6 +65,17 @@ export interface Config {
    * true; ADR 0009). Calls to other nodes always go over the network.
    */
   chainInProcess: boolean;
+  /**
+   * Threads per server process that validate the larger dossiers off the main thread
+   * (OVERSTAP_VALIDATION_THREADS, 0–64; default one fewer than the cores, at least 1, at most 4;
+   * 0 validates on the main thread; ADR 0011).
+   */
+  validationThreads: number;
+}
+
+/** One fewer than the cores, at least one, at most four. */
+export function defaultValidationThreads(): number {
+  return Math.min(4, Math.max(1, availableParallelism() - 1));
 }
 
 function int(name: string, value: string | undefined, fallback: number): number {
@@ -121,6 +133,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   if (workers < 1 || workers > 64) {
     throw new AppError('CONFIG_INVALID', { variable: 'OVERSTAP_WORKERS', value: workers });
   }
+  const validationThreads = int(
+    'OVERSTAP_VALIDATION_THREADS',
+    env.OVERSTAP_VALIDATION_THREADS,
+    defaultValidationThreads(),
+  );
+  if (validationThreads > 64) {
+    throw new AppError('CONFIG_INVALID', {
+      variable: 'OVERSTAP_VALIDATION_THREADS',
+      value: validationThreads,
+    });
+  }
   if (sessionLifetimeMinutes < 1) {
     throw new AppError('CONFIG_INVALID', {
       variable: 'OVERSTAP_SESSION_LIFETIME_MINUTES',
@@ -157,6 +180,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     inspectionLinkDays,
     workers,
     chainInProcess: (env.OVERSTAP_CHAIN_IN_PROCESS ?? 'true') !== 'false',
+    validationThreads,
     ...overrides,
   };
 }

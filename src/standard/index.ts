@@ -23,7 +23,13 @@ export {
   writeDossiers,
 } from './dossier-io.js';
 export { dutchDay, schoolYearOf } from './dutch-day.js';
-export { isStandardError, type Message, StandardError, type StandardErrorCode } from './errors.js';
+export {
+  isStandardError,
+  type Message,
+  StandardError,
+  type StandardErrorCode,
+  type StandardProblem,
+} from './errors.js';
 export {
   compareFindings,
   type Finding,

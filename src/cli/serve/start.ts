@@ -11,6 +11,7 @@ import {
   releaseAbandonedRequests,
   scheduleMilestoneReports,
   scheduleSchoolPurges,
+  setValidationThreads,
   startGatewayInstance,
 } from '../../gateway/index.js';
 import { createMailer, registerAuthRoutes, requireCaller } from '../../platform/auth/index.js';
@@ -101,6 +102,7 @@ export { migrationsFor };
  * mutual TLS.
  */
 export async function startOverstap(config: Config, options: StartOptions = {}): Promise<RunningOverstap> {
+  setValidationThreads(config.validationThreads);
   const { db, keyring } = await openStorage(
     config,
     options.pgliteTemplate ? { pgliteTemplate: options.pgliteTemplate } : {},

@@ -42,7 +42,7 @@ export async function createPilotDossier(
   markNotInspected(dossier, profileOfDossier(dossier));
   const saved = await saveDossierDocument(ctx, {
     schoolBrin: input.schoolBrin,
-    doc: checkDocument(writeDossier(dossier)),
+    doc: await checkDocument(writeDossier(dossier)),
     origin: 'generated',
     schooljaar: spec.schooljaar,
     pilot: { ref: input.pilotRef, kind: input.kind },

@@ -124,7 +124,7 @@ export async function requestDossier(
   let result = outcome.result;
   let received: CheckedReceived | undefined;
   if (result === 'OverdrachtGeslaagd' && outcome.dossierXml) {
-    received = checkReceived(outcome.dossierXml, identity);
+    received = await checkReceived(outcome.dossierXml, identity);
     if (!received) result = 'TechnischeFout';
   }
   const state = stateAfter(result, { imported: claimed.last?.imported_at != null });

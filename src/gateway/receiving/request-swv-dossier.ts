@@ -114,7 +114,9 @@ export async function requestSwvDossier(
 
   let result = outcome.result;
   const received =
-    result === 'OverdrachtGeslaagd' && outcome.dossierXml ? checkReceivedSwv(outcome.dossierXml) : undefined;
+    result === 'OverdrachtGeslaagd' && outcome.dossierXml
+      ? await checkReceivedSwv(outcome.dossierXml)
+      : undefined;
   if (result === 'OverdrachtGeslaagd' && !received) result = 'TechnischeFout';
   const state = stateAfter(result, { imported: false });
   const answeredAt = ctx.now();

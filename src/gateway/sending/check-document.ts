@@ -5,10 +5,10 @@ import {
   isStandardError,
   type ProfileCode,
   readDossier,
-  validateAndReadDossier,
 } from '../../standard/index.js';
 import type { PupilIdentity } from '../pupils/identity.js';
 import { isSwvProfile } from '../pupils/koppelsleutel.js';
+import { validateDossierOffThread } from '../validation/pool.js';
 import { profileOfDossier } from './dossier-store.js';
 
 /** A document checked in strict mode and read into the model. */
@@ -21,13 +21,13 @@ export interface CheckedDocument {
 
 /**
  * Strict validation of OSO XML bytes. Refuses (DOSSIER_INVALID) what is not a well-formed, schema-valid
- * single `<dossier>` of one of the six profiles; business-rule findings are returned, not refused —
+ * single `<dossier>` of one of the six profiles (a larger one on a validation thread); business-rule findings are returned, not refused —
  * they are kept with the version, and a `fout` stops klaarzetten.
  */
-export function checkDocument(xml: Uint8Array): CheckedDocument {
+export async function checkDocument(xml: Uint8Array): Promise<CheckedDocument> {
   try {
     // One parse for the verdict and the model; readDossier only to refuse a batch with its reason.
-    const { result, dossier: read } = validateAndReadDossier(xml, { mode: 'strict' });
+    const { result, dossier: read } = await validateDossierOffThread(xml);
     if (!result.wellFormed || !result.xsdValid) {
       throw new AppError('DOSSIER_INVALID', {
         findings: result.findings.filter((f) => f.severity === 'fout').slice(0, 50),

@@ -42,7 +42,7 @@ export async function createDossierFromGenerated(
     input.index ?? 0,
   );
   markNotInspected(dossier, profileOfDossier(dossier));
-  const doc = checkDocument(writeDossier(dossier));
+  const doc = await checkDocument(writeDossier(dossier));
   return saveDossierDocument(ctx, {
     schoolBrin: input.schoolBrin,
     doc,

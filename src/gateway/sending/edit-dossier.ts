@@ -19,7 +19,7 @@ export interface EditDossierInput {
  */
 export async function editDossier(ctx: Ctx, input: EditDossierInput): Promise<SavedDossier> {
   authorize(ctx, 'dossier:write', input.schoolBrin);
-  const doc = checkDocument(input.xml);
+  const doc = await checkDocument(input.xml);
   return saveDossierDocument(ctx, {
     schoolBrin: input.schoolBrin,
     doc,

@@ -17,7 +17,7 @@ export interface ImportDossierInput {
  */
 export async function importDossier(ctx: Ctx, input: ImportDossierInput): Promise<SavedDossier> {
   authorize(ctx, 'dossier:write', input.schoolBrin);
-  const doc = checkDocument(input.xml);
+  const doc = await checkDocument(input.xml);
   return saveDossierDocument(ctx, {
     schoolBrin: input.schoolBrin,
     doc,

@@ -47,9 +47,9 @@ export async function putUpForInspection(ctx: Ctx, input: PutUpForInspectionInpu
     // Only a version never inspected comes here (ter_inzage only from concept, and every edit is
     // a new version); still, an inspection already recorded is never undone.
     if (dossier.inspected_at === null) {
-      const doc = checkDocument(await versionXml(tx, ctx.keyring, dossier.version_id));
+      const doc = await checkDocument(await versionXml(tx, ctx.keyring, dossier.version_id));
       if (markNotInspected(doc.dossier, doc.profile)) {
-        const rewritten = checkDocument(writeDossier(doc.dossier));
+        const rewritten = await checkDocument(writeDossier(doc.dossier));
         await replaceVersionDocument(tx, ctx.keyring, dossier.version_id, rewritten);
         counts = findingCountsOf(rewritten.findings, false);
       }

@@ -90,7 +90,7 @@ export async function prepareInspection(
     problems.toestemming = 'required for VOVO';
   if (Object.keys(problems).length > 0) throw new AppError('VALIDATION_FAILED', { problems });
 
-  const doc = checkDocument(await versionXml(ctx.db, ctx.keyring, dossier.version_id));
+  const doc = await checkDocument(await versionXml(ctx.db, ctx.keyring, dossier.version_id));
   doc.dossier.inzage = {
     voorlopigdossier: doc.dossier.inzage?.voorlopigdossier ?? false,
     inzage: true,
@@ -100,7 +100,7 @@ export async function prepareInspection(
     ...(input.toestemming ? { toestemming: input.toestemming } : {}),
   };
   amend?.(doc.dossier);
-  const inspected = checkDocument(writeDossier(doc.dossier));
+  const inspected = await checkDocument(writeDossier(doc.dossier));
   const { errors, warnings } = countFindings(inspected.findings);
   return { input, doc: inspected, errors, warnings };
 }
