@@ -11,7 +11,12 @@ beforeAll(async () => {
         body: {
           type: 'object',
           required: ['profile'],
-          properties: { profile: { type: 'string' }, parts: { type: 'array', items: { type: 'integer' } } },
+          properties: {
+            profile: { type: 'string', enum: ['POVO', 'VOVO'] },
+            parts: { type: 'array', items: { type: 'integer' } },
+            day: { type: 'string', format: 'date' },
+            note: { type: 'string', maxLength: 5 },
+          },
         },
       },
     },
@@ -40,4 +45,31 @@ it('names where a request does not fit its schema as a JSON pointer, also for a 
     { path: '/parts/1', message: expect.any(String) },
   ]);
   expect((await post([])).body.details.problems).toEqual([{ path: '/', message: expect.any(String) }]);
+});
+
+it('says in Dutch and in English what is wrong at each place, and in which part of the request', async () => {
+  const cases: Array<[unknown, string, string, string]> = [
+    [{}, '/profile', 'Dit veld is verplicht en ontbreekt.', 'This field is required and missing.'],
+    [
+      { profile: 'POSO' },
+      '/profile',
+      'Moet een van deze waarden zijn: "POVO", "VOVO".',
+      'Must be one of these values: "POVO", "VOVO".',
+    ],
+    [{ profile: 'POVO', parts: ['x'] }, '/parts/0', 'Moet een geheel getal zijn.', 'Must be a whole number.'],
+    [
+      { profile: 'POVO', day: '1-2-2026' },
+      '/day',
+      'Moet een datum JJJJ-MM-DD zijn.',
+      'Must be a date YYYY-MM-DD.',
+    ],
+    [{ profile: 'POVO', note: 'too long' }, '/note', 'Hoogstens 5 tekens.', 'At most 5 characters.'],
+  ];
+  for (const [body, path, nl, en] of cases) {
+    const r = await post(body);
+    expect([path, r.status]).toEqual([path, 400]);
+    expect(r.body.details.part).toBe('body');
+    expect(r.body.details.problems[0].path).toBe(path);
+    expect(r.body.details.messages).toEqual({ [path]: { nl, en } });
+  }
 });

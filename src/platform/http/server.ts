@@ -8,6 +8,7 @@ import { isStandardError } from '../../standard/index.js';
 import type { Actor } from '../context.js';
 import { AppError, errorBody, isAppError } from '../errors.js';
 import { metricsText, observeRequest } from './metrics.js';
+import { schemaProblemMessage } from './schema-messages.js';
 
 export type HttpServer = FastifyInstance<
   // biome-ignore lint/suspicious/noExplicitAny: Fastify's server generics differ for HTTP and HTTPS
@@ -100,8 +101,15 @@ export async function createHttpServer(options: ServerOptions): Promise<HttpServ
     }
     const fe = error as FastifyError;
     if (fe.validation) {
+      // per problem: where (a JSON pointer into the request part), Ajv's stable English text, and
+      // under `messages` the same in Dutch and English for people (as REGISTRATION_INVALID has)
+      const problems = fe.validation.map((v) => ({ path: problemPath(v), message: v.message }));
       const e = new AppError('VALIDATION_FAILED', {
-        problems: fe.validation.map((v) => ({ path: problemPath(v), message: v.message })),
+        part: fe.validationContext,
+        problems,
+        messages: Object.fromEntries(
+          fe.validation.map((v, i) => [problems[i].path, schemaProblemMessage(v)]),
+        ),
       });
       return reply.status(400).send(errorBody(e));
     }
