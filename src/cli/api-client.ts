@@ -52,14 +52,15 @@ export type ApiAnswer<T> = { ok: true; body: T } | { ok: false; exitCode: number
  * Calls the API and gives the answer's body — parsed JSON, or with `as: 'bytes'` the bytes as they
  * came (an exported dossier) — or the exit code after telling why on stderr: 1 when the server
  * refused (a 4xx: the API's message in the CLI's language and its code), 2 when the server could
- * not be reached, 3 when it failed (5xx) or answered something else than expected.
+ * not be reached, 3 when it failed (5xx) or answered something else than expected. `quiet` leaves a
+ * refusal unsaid, for a caller that handles it itself.
  */
 export async function callApi<T>(
   ctx: CliContext,
   target: ApiTarget,
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
   path: string,
-  options: { body?: ApiBody; as?: 'json' | 'bytes' } = {},
+  options: { body?: ApiBody; as?: 'json' | 'bytes'; quiet?: boolean } = {},
 ): Promise<ApiAnswer<T>> {
   const { body } = options;
   let response: Response;
@@ -91,9 +92,10 @@ export async function callApi<T>(
   }
   if (response.ok) return { ok: true, body: answer as T };
   const refusal = toRefusal(response.status, answer);
-  ctx.stderr.write(
-    `${ctx.t(M.apiRefused(refusal.message, refusal.code))}${detailsText(ctx, refusal.details)}\n`,
-  );
+  if (!options.quiet)
+    ctx.stderr.write(
+      `${ctx.t(M.apiRefused(refusal.message, refusal.code))}${detailsText(ctx, refusal.details)}\n`,
+    );
   return { ok: false, exitCode: response.status >= 500 ? EXIT.INTERNAL : EXIT.FINDINGS, refusal };
 }
 

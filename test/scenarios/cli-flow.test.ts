@@ -564,6 +564,67 @@ for (const kind of DATABASE_KINDS) {
       expect(wrong.stderr).toMatch(/^Ongeldige invoer: --from YYYY-MM-DD\./);
     });
 
+    it('the operator rotates a school’s key while the server runs: the traffic center takes the new key, and transfers go on', async () => {
+      type Rotated = { routingKey: string; publicKey: string; trafficCenter: string };
+      type Overview = { deliveryPoints: Array<{ routingKey: string; publicKey: string; active: boolean }> };
+      const before = await json<Overview>(operatorKey, ['trafficcenter', 'school', 'show', '--brin', PO]);
+      const rotated = await json<Rotated>(operatorKey, ['deliverypoint', 'rotate', '--brin', PO]);
+      expect(rotated.trafficCenter).toBe('updated');
+      const point = (o: Overview) => o.deliveryPoints.find((d) => d.routingKey === rotated.routingKey);
+      expect(point(before)?.publicKey).not.toBe(rotated.publicKey);
+      const after = await json<Overview>(operatorKey, ['trafficcenter', 'school', 'show', '--brin', PO]);
+      expect(point(after)).toMatchObject({ publicKey: rotated.publicKey, active: true });
+
+      // in words, in the CLI's language; a school's key may not rotate
+      const text = await cli(operatorKey, ['deliverypoint', 'rotate', '--brin', PO, '--grace-minutes', '5']);
+      expect(text.stdout).toMatch(
+        new RegExp(`^Nieuw sleutelpaar voor aanleverpunt ${rotated.routingKey}\\.`),
+      );
+      expect(text.stdout).toContain(
+        'Het verkeerscentrum (in dit proces) geeft de nieuwe sleutel vanaf nu uit.',
+      );
+      const refused = await cli(keys[PO], ['deliverypoint', 'rotate', '--brin', PO]);
+      expect(refused.code).toBe(1);
+      expect(refused.stdout).toBe('');
+
+      // the chain operator can set a key (or address) itself; nothing to change is wrong usage
+      const latest = point(
+        await json<Overview>(operatorKey, ['trafficcenter', 'school', 'show', '--brin', PO]),
+      );
+      const same = await cli(operatorKey, [
+        'trafficcenter',
+        'deliverypoint',
+        'update',
+        '--routing-key',
+        rotated.routingKey,
+        '--public-key',
+        String(latest?.publicKey),
+      ]);
+      expect(same.stdout).toMatch(
+        new RegExp(`^Aanleverpunt ${rotated.routingKey} \\(OV\\) van ${PO}, .*: actief\\.`),
+      );
+      const nothing = await cli(operatorKey, [
+        'trafficcenter',
+        'deliverypoint',
+        'update',
+        '--routing-key',
+        rotated.routingKey,
+      ]);
+      expect(nothing.code).toBe(2);
+      expect(nothing.stderr).toMatch(/^Ongeldige invoer: --public-key \| --delivery-url\./);
+
+      // a request after the rotations: sealed to the new key, opened by the po school
+      const listed = await json<Listed[]>(keys[VO], ['registration', 'list', '--school', VO]);
+      const asked = await json<{ result: string }>(keys[VO], [
+        'registration',
+        'request',
+        '--school',
+        VO,
+        listed[0].registrationId,
+      ]);
+      expect(asked.result).not.toBe('TechnischeFout');
+    });
+
     it('the built command takes a registration from standard input (the pupil’s data not among its arguments)', async () => {
       const l = pupils[1].huidigeschool.leerling;
       const registration = JSON.stringify({

@@ -72,6 +72,8 @@ export const TM = {
       'overstap trafficcenter mandate grant|revoke --supplier ID --brin BRIN',
       'overstap trafficcenter deliverypoint add --routing-key SLEUTEL --brin BRIN --supplier ID --delivery-url URL --public-key SLEUTEL [--purpose OV|SWV|RP]',
       '  Neemt het aanleverpunt op dat overstap school add op de gateway gaf.',
+      'overstap trafficcenter deliverypoint update --routing-key SLEUTEL [--public-key SLEUTEL] [--delivery-url URL]',
+      '  Neemt de nieuwe publieke sleutel (na overstap deliverypoint rotate) of het nieuwe adres van een aanleverpunt over.',
       'overstap trafficcenter admission test-exchange|qualify|unqualify --brin BRIN [--from JJJJ-MM-DD] [--until JJJJ-MM-DD] [--note TEKST]',
       '  Legt een testuitwisseling vast, of laat de school toe (qualify, vanaf --from) of trekt de toelating in.',
       'Werkt via de API van een draaiende server (overstap serve, rol all of trafficcenter) met de API-sleutel van de ketenbeheerder in OVERSTAP_API_KEY. Met --json het antwoord van de API.',
@@ -86,6 +88,8 @@ export const TM = {
       'overstap trafficcenter mandate grant|revoke --supplier ID --brin BRIN',
       'overstap trafficcenter deliverypoint add --routing-key KEY --brin BRIN --supplier ID --delivery-url URL --public-key KEY [--purpose OV|SWV|RP]',
       '  Registers the delivery point that overstap school add gave on the gateway.',
+      'overstap trafficcenter deliverypoint update --routing-key KEY [--public-key KEY] [--delivery-url URL]',
+      '  Takes over the new public key (after overstap deliverypoint rotate) or the new address of a delivery point.',
       'overstap trafficcenter admission test-exchange|qualify|unqualify --brin BRIN [--from YYYY-MM-DD] [--until YYYY-MM-DD] [--note TEXT]',
       '  Records a test exchange, or admits the school (qualify, from --from) or withdraws its admission.',
       'Works through the API of a running server (overstap serve, role all or trafficcenter) with the chain operator’s API key in OVERSTAP_API_KEY. With --json the API’s answer.',
@@ -147,7 +151,7 @@ const ACTIONS: Record<string, readonly string[]> = {
   school: ['add', 'show'],
   supplier: ['add', 'list'],
   mandate: ['grant', 'revoke'],
-  deliverypoint: ['add'],
+  deliverypoint: ['add', 'update'],
   admission: ['test-exchange', 'qualify', 'unqualify'],
 };
 const PURPOSES = ['OV', 'SWV', 'RP'];
@@ -188,10 +192,14 @@ export const trafficcenterCommand: Command = {
     }
     const text = (name: string) => (typeof values[name] === 'string' ? String(values[name]).trim() : '');
     const brin = text('brin');
-    const needsBrin = !(subject === 'supplier');
+    const update = subject === 'deliverypoint' && action === 'update';
+    const needsBrin = !(subject === 'supplier' || update);
     if (needsBrin && !BRIN.test(brin)) return bad('--brin BRIN');
     const supplier = text('supplier');
-    if ((subject === 'mandate' || subject === 'deliverypoint') && !/^[0-9a-f-]{36}$/i.test(supplier)) {
+    if (
+      (subject === 'mandate' || (subject === 'deliverypoint' && !update)) &&
+      !/^[0-9a-f-]{36}$/i.test(supplier)
+    ) {
       return bad('--supplier ID');
     }
     const target = apiTarget(ctx, values.url);
@@ -240,6 +248,19 @@ export const trafficcenterCommand: Command = {
       return show(
         await callApi<Mandate>(ctx, target, action === 'grant' ? 'PUT' : 'DELETE', path),
         TM.mandate,
+      );
+    }
+    if (update) {
+      if (text('routing-key') === '') return bad('--routing-key');
+      const changes = {
+        ...(text('public-key') ? { publicKey: text('public-key') } : {}),
+        ...(text('delivery-url') ? { url: text('delivery-url') } : {}),
+      };
+      if (Object.keys(changes).length === 0) return bad('--public-key | --delivery-url');
+      const path = `/api/tc/delivery-points/${encodeURIComponent(text('routing-key'))}`;
+      return show(
+        await callApi<DeliveryPoint>(ctx, target, 'PATCH', path, { body: { json: changes } }),
+        TM.deliveryPoint,
       );
     }
     if (subject === 'deliverypoint') {
