@@ -1,4 +1,5 @@
 import type { Message } from '../standard/index.js';
+import { problemMessage } from './problem-texts.js';
 
 /**
  * Every error Overstap can give to a user or a peer: a stable code, an HTTP status and a message
@@ -599,6 +600,27 @@ export interface ErrorBody {
   details: Record<string, unknown>;
 }
 
+/**
+ * The error as the API sends it. A VALIDATION_FAILED whose `problems` name fields with a short
+ * English text gets those in Dutch and English under `details.messages` too (problem-texts.ts), as
+ * REGISTRATION_INVALID and the schema check have them.
+ */
 export function errorBody(e: AppError): ErrorBody {
+  const problems = e.details.problems;
+  if (
+    e.code === 'VALIDATION_FAILED' &&
+    e.details.messages === undefined &&
+    problems !== null &&
+    typeof problems === 'object' &&
+    !Array.isArray(problems)
+  ) {
+    const texts = Object.entries(problems).filter(
+      (entry): entry is [string, string] => typeof entry[1] === 'string',
+    );
+    if (texts.length > 0) {
+      const messages = Object.fromEntries(texts.map(([field, text]) => [field, problemMessage(text)]));
+      return { code: e.code, message: e.messages, details: { ...e.details, messages } };
+    }
+  }
   return { code: e.code, message: e.messages, details: e.details };
 }

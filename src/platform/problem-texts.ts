@@ -1,0 +1,69 @@
+import type { Message } from '../standard/index.js';
+
+/**
+ * The Dutch of the short English texts that use cases give per field when they refuse input
+ * (VALIDATION_FAILED with `problems: {field: text}`). The English text is the stable part of the API
+ * (integrations may compare it); `details.messages` gives each in Dutch and English for people
+ * (errorBody). A text not listed here keeps its English in both.
+ */
+const DUTCH: Record<string, string> = {
+  'two digits and two capitals (00YY)': 'twee cijfers en twee hoofdletters (00YY)',
+  'four characters: two digits and two capitals (00YY)':
+    'vier tekens: twee cijfers en twee hoofdletters (00YY)',
+  'a BRIN (00YY)': 'een BRIN (00YY)',
+  'BRINs of hosted schools (00YY)': 'BRIN’s van scholen die deze gateway bedient (00YY)',
+  'exactly one BRIN for a school key': 'precies één BRIN voor de sleutel van een school',
+  'two digits': 'twee cijfers',
+  'required when akkoord is Nee': 'verplicht als akkoord Nee is',
+  'required for VOVO': 'verplicht bij VOVO',
+  'required for this dossier': 'verplicht bij dit dossier',
+  'not in the future': 'niet in de toekomst',
+  'a date YYYY-MM-DD': 'een datum JJJJ-MM-DD',
+  'a date (YYYY-MM-DD), today or later': 'een datum (JJJJ-MM-DD), vandaag of later',
+  'YYYY-YYYY, e.g. 2026-2027': 'JJJJ-JJJJ, bijvoorbeeld 2026-2027',
+  'Ja, Nee or Onbekend': 'Ja, Nee of Onbekend',
+  'Ja or Nee': 'Ja of Nee',
+  'true or false': 'true of false',
+  'an e-mail address': 'een e-mailadres',
+  'a telephone number': 'een telefoonnummer',
+  'a uuid': 'een UUID',
+  text: 'tekst',
+  'the file is empty': 'het bestand is leeg',
+  'this dossier may not carry attachments': 'bij dit dossier horen geen bijlagen',
+  'a file name without folders, 1–200 characters': 'een bestandsnaam zonder mappen, 1–200 tekens',
+  'a name of 1 to 200 characters': 'een naam van 1 tot 200 tekens',
+  'ter_inzage or klaarzetten': 'ter_inzage of klaarzetten',
+  'school or supplier': 'school of supplier',
+  'regular or support': 'regular of support',
+  'po, vo, so or swv': 'po, vo, so of swv',
+  'po or vo, for a school key': 'po of vo, voor de sleutel van een school',
+  'nl or en': 'nl of en',
+  'OV, SWV or RP': 'OV, SWV of RP',
+  'SWV or RP': 'SWV of RP',
+  'not a field the school edits': 'geen veld dat de school zelf invult',
+  'a routing key of this school': 'een routeringssleutel van deze school',
+  'a code of codelist 21': 'een code uit codelijst 21',
+  'a code of codelist 2 (Advies VO)': 'een code uit codelijst 2 (Advies VO)',
+};
+
+/** Texts with a number in them. */
+const PATTERNS: Array<[RegExp, (...n: string[]) => string]> = [
+  [/^at most (\d+) characters$/, (n) => `hoogstens ${n} tekens`],
+  [/^(\d+) to (\d+) characters$/, (a, b) => `${a} tot ${b} tekens`],
+];
+
+/** A refusal's text for one field, in Dutch and English. */
+export function problemMessage(text: string): Message {
+  const known = DUTCH[text];
+  if (known) return { nl: known, en: text };
+  for (const [pattern, dutch] of PATTERNS) {
+    const m = pattern.exec(text);
+    if (m) return { nl: dutch(...m.slice(1)), en: text };
+  }
+  return { nl: text, en: text };
+}
+
+/** Whether a text has its own Dutch (for the test that keeps the catalogue complete). */
+export function hasDutch(text: string): boolean {
+  return problemMessage(text).nl !== text;
+}
