@@ -1,9 +1,8 @@
 import * as audit from '../platform/audit/index.js';
 import type { Ctx } from '../platform/context.js';
 import { AppError } from '../platform/errors.js';
+import { isUuid } from '../platform/uuid.js';
 import { authorizeRegion, requireRegion } from './region-store.js';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** Removes one of the region's own contacts. */
 export async function removeRegionContact(
@@ -13,7 +12,7 @@ export async function removeRegionContact(
   authorizeRegion(ctx, 'region:admin', input.regionId);
   await ctx.db.transaction(async (tx) => {
     await requireRegion(tx, input.regionId);
-    const { rows } = UUID.test(input.contactId)
+    const { rows } = isUuid(input.contactId)
       ? await tx.query('DELETE FROM region.region_contacts WHERE id = $1 AND region_id = $2 RETURNING id', [
           input.contactId,
           input.regionId,

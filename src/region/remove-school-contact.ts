@@ -1,9 +1,8 @@
 import * as audit from '../platform/audit/index.js';
 import type { Ctx } from '../platform/context.js';
 import { AppError } from '../platform/errors.js';
+import { isUuid } from '../platform/uuid.js';
 import { authorizeRegion, requireMember, requireRegion } from './region-store.js';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** Removes a recorded contact of a member school. */
 export async function removeSchoolContact(
@@ -14,7 +13,7 @@ export async function removeSchoolContact(
   await ctx.db.transaction(async (tx) => {
     await requireRegion(tx, input.regionId);
     await requireMember(tx, input.regionId, input.brin);
-    const { rows } = UUID.test(input.contactId)
+    const { rows } = isUuid(input.contactId)
       ? await tx.query<{ role: string }>(
           'DELETE FROM region.school_contacts WHERE id = $1 AND brin = $2 RETURNING role',
           [input.contactId, input.brin],

@@ -1,4 +1,5 @@
 import { type TSchema, Type } from '@fastify/type-provider-typebox';
+import { UUID_PATTERN } from '../platform/uuid.js';
 
 /** The shapes of /api/region: runtime validation and the OpenAPI description, declared once. */
 
@@ -18,7 +19,7 @@ export const RegionId = Type.String({
   description: 'the region’s code, e.g. eemland',
 });
 export const Brin = Type.String({ pattern: '^[0-9]{2}[A-Z]{2}$', description: 'BRIN code, e.g. 01AA' });
-const Uuid = Type.String({ pattern: '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' });
+const Uuid = Type.String({ pattern: UUID_PATTERN });
 export const SchoolYear = Type.String({ pattern: '^[0-9]{4}-[0-9]{4}$', description: 'e.g. 2026-2027' });
 const Day = Type.String({
   pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$',

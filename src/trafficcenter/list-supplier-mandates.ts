@@ -1,6 +1,6 @@
 import { authorize, type Ctx } from '../platform/context.js';
 import { AppError } from '../platform/errors.js';
-import { isUuid } from './registry.js';
+import { isUuid } from '../platform/uuid.js';
 import type { SupplierMandates } from './servicedesk-schemas.js';
 
 /**

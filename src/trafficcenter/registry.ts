@@ -1,6 +1,8 @@
 import type { Queryable, Tx } from '../platform/db/index.js';
 import { AppError } from '../platform/errors.js';
 import type { DeliveryPointPurpose, DeliveryPointRef, SessionKind } from '../platform/protocol.js';
+import { isUuid } from '../platform/uuid.js';
+
 import type { Admission, DeliveryPoint, Mandate, School } from './schemas.js';
 
 /**
@@ -118,12 +120,6 @@ export async function admissionStatus(
 }
 
 // ---- supplier systems --------------------------------------------------------------------------
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export function isUuid(value: string): boolean {
-  return UUID.test(value);
-}
 
 export async function requireSupplierSystem(tx: Tx, id: string): Promise<void> {
   const { rows } = isUuid(id)

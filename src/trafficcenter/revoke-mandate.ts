@@ -1,7 +1,8 @@
 import * as audit from '../platform/audit/index.js';
 import { authorize, type Ctx } from '../platform/context.js';
 import { AppError } from '../platform/errors.js';
-import { isUuid, MANDATE_COLUMNS, type MandateRow, toMandate } from './registry.js';
+import { isUuid } from '../platform/uuid.js';
+import { MANDATE_COLUMNS, type MandateRow, toMandate } from './registry.js';
 import type { Mandate } from './schemas.js';
 
 export interface RevokedMandate extends Mandate {

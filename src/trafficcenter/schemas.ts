@@ -6,6 +6,7 @@ import {
   type SessionCloseRequest,
   type SessionStartRequest,
 } from '../platform/protocol.js';
+import { UUID_PATTERN } from '../platform/uuid.js';
 
 /**
  * The traffic center's wire shapes, declared once: the routes validate and document with them
@@ -44,7 +45,7 @@ export const Url = Type.String({ pattern: '^https?://\\S+$', maxLength: 500 });
 export const Day = Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', description: 'YYYY-MM-DD' });
 export const Timestamp = Type.String({ description: 'ISO 8601' });
 export const Uuid = Type.String({
-  pattern: '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$',
+  pattern: UUID_PATTERN,
 });
 const Name = Type.String({ minLength: 1, maxLength: 200 });
 const ResultCodeSchema = Type.Enum([...RESULT_CODES], { description: 'an OSO-style result code' });

@@ -2,6 +2,7 @@ import * as audit from '../../platform/audit/index.js';
 import { createApiKey, DEFAULT_KEY_PERMISSIONS } from '../../platform/auth/api-keys.js';
 import { authorize, type Ctx, type Permission } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
+import { isUuid } from '../../platform/uuid.js';
 import { isBrin } from '../pupils/identity.js';
 import { requireHostedSchool } from './hosted-schools.js';
 
@@ -73,7 +74,7 @@ export async function revokeIssuedApiKey(
   input: { id: string },
 ): Promise<{ id: string; revoked: true }> {
   authorize(ctx, 'gateway:admin');
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(input.id)) {
+  if (!isUuid(input.id)) {
     throw new AppError('NOT_FOUND', { apiKey: input.id });
   }
   return ctx.db.transaction(async (tx) => {

@@ -1,5 +1,6 @@
 import { type Static, Type } from '@fastify/type-provider-typebox';
 import { RESULT_CODES } from '../../platform/protocol.js';
+import { UUID_PATTERN } from '../../platform/uuid.js';
 import { PROFILE_CODES } from '../../standard/index.js';
 import { REGISTRATION_STATES } from '../receiving/lifecycle.js';
 import { DOSSIER_STATES } from '../sending/lifecycle.js';
@@ -10,7 +11,7 @@ import { DOSSIER_STATES } from '../sending/lifecycle.js';
  */
 export const Brin = Type.String({ pattern: '^[0-9]{2}[A-Z]{2}$', description: 'BRIN code, e.g. 00YY' });
 export const Uuid = Type.String({
-  pattern: '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$',
+  pattern: UUID_PATTERN,
 });
 export const Day = Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', description: 'YYYY-MM-DD' });
 export const Timestamp = Type.String({ description: 'ISO 8601' });

@@ -1,7 +1,8 @@
 import { authorize, type Ctx } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
+import { isUuid } from '../../platform/uuid.js';
 import { isBrin } from '../pupils/identity.js';
-import { PILOT_KINDS, type PilotKind, UUID } from './test-bsn.js';
+import { PILOT_KINDS, type PilotKind } from './test-bsn.js';
 
 /** What happened to one pilot dossier of a pair: counts (0 or 1 each), never a name or an id. */
 export interface PilotKindCounts {
@@ -54,7 +55,7 @@ export async function countPilotExchanges(
   for (const p of input.pairs) {
     authorize(ctx, 'gateway:admin', p.sourceBrin);
     authorize(ctx, 'gateway:admin', p.destinationBrin);
-    if (!UUID.test(p.pilotRef) || !isBrin(p.sourceBrin) || !isBrin(p.destinationBrin)) {
+    if (!isUuid(p.pilotRef) || !isBrin(p.sourceBrin) || !isBrin(p.destinationBrin)) {
       throw new AppError('VALIDATION_FAILED', { field: 'pairs', reason: 'pilotRef uuid, BRINs 00YY' });
     }
   }

@@ -1,8 +1,9 @@
 import { AppError } from '../../platform/errors.js';
+import { isUuid } from '../../platform/uuid.js';
 import { isSchoolYear } from '../monitoring/milestone-sql.js';
 import { isBrin } from '../pupils/identity.js';
 import type { PilotPupilSpec } from './pilot-pupil.js';
-import { isTestBsn, PILOT_KINDS, type PilotKind, UUID } from './test-bsn.js';
+import { isTestBsn, PILOT_KINDS, type PilotKind } from './test-bsn.js';
 
 /** What the region hands a gateway about one fictional pupil of a pilot pair. */
 export interface PilotPupilInput {
@@ -18,7 +19,7 @@ export interface PilotPupilInput {
 /** Checks the region's facts about a pilot pupil; VALIDATION_FAILED or PILOT_TEST_BSN_REQUIRED. */
 export function checkPilotPupil(input: PilotPupilInput, brins: Record<string, string>): PilotPupilSpec {
   const problems: Record<string, string> = {};
-  if (typeof input.pilotRef !== 'string' || !UUID.test(input.pilotRef)) problems.pilotRef = 'a uuid';
+  if (typeof input.pilotRef !== 'string' || !isUuid(input.pilotRef)) problems.pilotRef = 'a uuid';
   if (!PILOT_KINDS.includes(input.kind)) problems.kind = 'regular or support';
   if (typeof input.seed !== 'string' || input.seed.length < 1 || input.seed.length > 200)
     problems.seed = '1 to 200 characters';

@@ -20,5 +20,3 @@ export function isTestBsn(value: string | undefined): value is string {
 
 export type PilotKind = 'regular' | 'support';
 export const PILOT_KINDS: readonly PilotKind[] = ['regular', 'support'];
-
-export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;

@@ -3,6 +3,7 @@ import * as audit from '../../platform/audit/index.js';
 import { SEAL_INFO } from '../../platform/crypto/index.js';
 import { isAppError } from '../../platform/errors.js';
 import type { Feedback, FeedbackContent, ResultCode } from '../../platform/protocol.js';
+import { isUuid } from '../../platform/uuid.js';
 import {
   isStandardError,
   readDocument,
@@ -17,7 +18,6 @@ import { pupilKeyer } from '../pupils/pupil-key.js';
 
 export const incomingTerugkoppelingAad = (id: string) => `gw.incoming_terugkoppelingen:${id}`;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** A terugkoppeling is a few kilobytes; more is not one. */
 const MAX_XML_CHARS = 100_000;
 
@@ -39,7 +39,7 @@ export async function receiveFeedback(
   if (
     message?.sourceBrin !== point.brin ||
     !isBrin(String(message.destinationBrin)) ||
-    !UUID.test(String(message.id))
+    !isUuid(String(message.id))
   ) {
     return refuse(ctx, point, message, 'OngeldigVerzoek');
   }

@@ -37,9 +37,9 @@ export const INLINE_BELOW_BYTES = 32 * 1024;
 /**
  * Threads that validate dossiers (ADR 0011). A dossier of a few hundred kilobytes takes milliseconds
  * to validate, one of 50 MB a few hundred; on the main thread every other request of every school
- * on the node waits meanwhile. A fixed number of threads (OVERSTAP_VALIDATION_THREADS, Config) take the larger
- * documents, one at a time each, in the order they came. A thread that dies fails its document with an
- * internal error and is replaced. Idle threads do not keep the process alive.
+ * on the node waits meanwhile. A fixed number of threads (OVERSTAP_VALIDATION_THREADS, Config) take
+ * the larger documents, one at a time each, in the order they came. A thread that dies fails its
+ * document with an internal error and is replaced. Idle threads do not keep the process alive.
  */
 class ValidationPool {
   readonly #size: number;

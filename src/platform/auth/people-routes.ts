@@ -2,6 +2,7 @@ import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import type { Ctx } from '../context.js';
 import { actorOf, type HttpServer } from '../http/server.js';
+import { UUID_PATTERN } from '../uuid.js';
 import { type AuthDeps, clockOf } from './deps.js';
 import { listSchoolPeople } from './list-school-people.js';
 import { removeSchoolRole } from './remove-school-role.js';
@@ -9,7 +10,7 @@ import { requireCaller } from './require-caller.js';
 import * as S from './schemas.js';
 
 const AccountId = Type.String({
-  pattern: '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$',
+  pattern: UUID_PATTERN,
   description: 'the account’s id',
 });
 const SchoolParams = Type.Object({ brin: S.Brin });

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Queryable } from '../../platform/db/index.js';
 import { AppError } from '../../platform/errors.js';
+import { isUuid } from '../../platform/uuid.js';
 import type { TimelineField } from '../texts.js';
 import type { EvaluationRole } from './questions.js';
 
@@ -60,8 +61,6 @@ function toEvaluation(row: EvaluationRow): Evaluation {
   };
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
 /** The region's evaluation with this id; EVALUATION_NOT_FOUND for another region's or none. */
 export async function requireEvaluation(
   tx: Queryable,
@@ -69,7 +68,7 @@ export async function requireEvaluation(
   evaluationId: string,
   options: { lock?: boolean } = {},
 ): Promise<Evaluation> {
-  const { rows } = UUID.test(evaluationId)
+  const { rows } = isUuid(evaluationId)
     ? await tx.query<EvaluationRow>(
         `SELECT ${COLUMNS} FROM region.evaluations WHERE id = $1 AND region_id = $2${options.lock ? ' FOR UPDATE' : ''}`,
         [evaluationId, regionId],

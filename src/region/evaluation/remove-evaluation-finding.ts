@@ -1,10 +1,9 @@
 import * as audit from '../../platform/audit/index.js';
 import type { Ctx } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
+import { isUuid } from '../../platform/uuid.js';
 import { authorizeRegion } from '../region-store.js';
 import { requireEvaluation } from './evaluation-store.js';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** Removes a finding of the region's evaluation. */
 export async function removeEvaluationFinding(
@@ -14,7 +13,7 @@ export async function removeEvaluationFinding(
   authorizeRegion(ctx, 'region:admin', input.regionId);
   await ctx.db.transaction(async (tx) => {
     const evaluation = await requireEvaluation(tx, input.regionId, input.evaluationId);
-    const { rows } = UUID.test(input.findingId)
+    const { rows } = isUuid(input.findingId)
       ? await tx.query<{ id: string }>(
           'DELETE FROM region.evaluation_findings WHERE id = $1 AND evaluation_id = $2 RETURNING id',
           [input.findingId, evaluation.id],

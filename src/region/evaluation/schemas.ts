@@ -1,4 +1,5 @@
 import { type TSchema, Type } from '@fastify/type-provider-typebox';
+import { UUID_PATTERN } from '../../platform/uuid.js';
 import { RegionId, SchoolYear } from '../schemas.js';
 import { EVALUATION_ROLES } from './questions.js';
 
@@ -9,7 +10,7 @@ const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null
 const Literals = <const T extends readonly string[]>(values: T) =>
   Type.Unsafe<T[number]>(Type.Union(values.map((v) => Type.Literal(v))));
 const Message = Type.Object({ nl: Type.String(), en: Type.String() }, { description: 'Dutch and English' });
-const Uuid = Type.String({ pattern: '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' });
+const Uuid = Type.String({ pattern: UUID_PATTERN });
 
 export const Role = Literals(EVALUATION_ROLES);
 const State = Literals(['concept', 'open', 'gesloten'] as const);

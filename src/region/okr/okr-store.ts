@@ -1,6 +1,7 @@
 import type { Ctx } from '../../platform/context.js';
 import type { Queryable } from '../../platform/db/index.js';
 import { AppError } from '../../platform/errors.js';
+import { isUuid } from '../../platform/uuid.js';
 import type { CategoryField, Message, Requirement } from '../../standard/index.js';
 import type { EindtoetsRoute } from '../region-store.js';
 import { type ElementTravel, elementAt, travelOf } from './catalogue.js';
@@ -169,11 +170,9 @@ export async function listFieldRows(tx: Queryable, regionId: string): Promise<Ok
   return rows;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
 /** The field of this region, locked for a change; OKR_FIELD_NOT_FOUND otherwise. */
 export async function requireField(tx: Queryable, regionId: string, fieldId: string): Promise<OkrFieldRow> {
-  const { rows } = UUID.test(fieldId)
+  const { rows } = isUuid(fieldId)
     ? await tx.query<OkrFieldRow>(
         `SELECT ${FIELD_COLUMNS} FROM region.okr_fields WHERE region_id = $1 AND id = $2 FOR UPDATE`,
         [regionId, fieldId],

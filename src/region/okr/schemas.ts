@@ -1,4 +1,5 @@
 import { type TSchema, Type } from '@fastify/type-provider-typebox';
+import { UUID_PATTERN } from '../../platform/uuid.js';
 import { Brin, ErrorBody, RegionId } from '../schemas.js';
 
 /** The shapes of the OKR routes under /api/region: runtime validation and OpenAPI, declared once. */
@@ -11,7 +12,7 @@ const Message = Type.Object({ nl: Type.String(), en: Type.String() }, { descript
 const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 /** A union of string literals (an enum in OpenAPI). */
 const lit = <const T extends readonly string[]>(values: T) => Type.Enum(values);
-const Uuid = Type.String({ pattern: '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' });
+const Uuid = Type.String({ pattern: UUID_PATTERN });
 
 export const OkrParams = Type.Object({ regionId: RegionId });
 export const OkrFieldParams = Type.Object({ regionId: RegionId, fieldId: Uuid });

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Ctx } from '../../platform/context.js';
 import type { Queryable } from '../../platform/db/index.js';
 import { AppError } from '../../platform/errors.js';
+import { isUuid } from '../../platform/uuid.js';
 import { isValidBsn } from '../../standard/index.js';
 import { PILOT_KINDS, type PilotKind, type PilotPairRef, type PilotPupilFacts } from './deps.js';
 import { pilotSchoolYear } from './pilot-rules.js';
@@ -10,8 +11,6 @@ import { pilotSchoolYear } from './pilot-rules.js';
  * Reads and the few writes that several pilot use cases share: a pilot, its pairs with their
  * fictional pupils' test BSNs, its log, and handing out the next test BSN.
  */
-
-export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export interface PilotRow {
   id: string;
@@ -76,7 +75,7 @@ export async function requirePilot(
   pilotId: string,
   options: { lock?: boolean } = {},
 ): Promise<PilotRow> {
-  const { rows } = UUID.test(pilotId)
+  const { rows } = isUuid(pilotId)
     ? await tx.query<PilotDbRow>(
         `SELECT * FROM region.pilots WHERE id = $1 AND region_id = $2${options.lock ? ' FOR UPDATE' : ''}`,
         [pilotId, regionId],
@@ -88,7 +87,7 @@ export async function requirePilot(
 
 /** A pilot by its id alone (a school's step names the pilot, not the region), or PILOT_NOT_FOUND. */
 export async function requirePilotById(tx: Queryable, pilotId: string): Promise<PilotRow> {
-  const { rows } = UUID.test(pilotId)
+  const { rows } = isUuid(pilotId)
     ? await tx.query<PilotDbRow>('SELECT * FROM region.pilots WHERE id = $1', [pilotId])
     : { rows: [] as PilotDbRow[] };
   if (!rows[0]) throw new AppError('PILOT_NOT_FOUND', { pilotId });
@@ -152,7 +151,7 @@ export async function pairsOf(tx: Queryable, pilotIds: readonly string[]): Promi
 }
 
 export async function requirePair(tx: Queryable, pilotId: string, pairId: string): Promise<PairRow> {
-  const pair = UUID.test(pairId) ? (await pairsOf(tx, [pilotId])).find((p) => p.id === pairId) : undefined;
+  const pair = isUuid(pairId) ? (await pairsOf(tx, [pilotId])).find((p) => p.id === pairId) : undefined;
   if (!pair) throw new AppError('PILOT_PAIR_NOT_FOUND', { pilotId, pairId });
   return pair;
 }

@@ -1,4 +1,5 @@
 import { type TSchema, Type } from '@fastify/type-provider-typebox';
+import { UUID_PATTERN } from '../../platform/uuid.js';
 import { Brin, RegionId } from '../schemas.js';
 
 /** The shapes of the pilot's routes: runtime validation and the OpenAPI description, declared once. */
@@ -10,7 +11,7 @@ const Message = Type.Object(
   { nl: Type.String(), en: Type.String() },
   { description: 'a sentence in Dutch and English' },
 );
-const Uuid = Type.String({ pattern: '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' });
+const Uuid = Type.String({ pattern: UUID_PATTERN });
 const Day = Type.String({
   pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$',
   description: 'a calendar day, YYYY-MM-DD',

@@ -1,10 +1,9 @@
 import * as audit from '../../platform/audit/index.js';
 import type { Ctx } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
+import { isUuid } from '../../platform/uuid.js';
 import { findReminder, markRead } from './reminder-store.js';
 import { authorizeSchoolStaff } from './school-staff.js';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /**
  * Marks one of the school's notices as read by the caller (any of the school's staff); each of the
@@ -16,7 +15,7 @@ export async function markNoticeRead(
 ): Promise<{ read: true }> {
   authorizeSchoolStaff(ctx, input.brin);
   await ctx.db.transaction(async (tx) => {
-    const reminder = UUID.test(input.noticeId) ? await findReminder(tx, input.noticeId) : undefined;
+    const reminder = isUuid(input.noticeId) ? await findReminder(tx, input.noticeId) : undefined;
     if (!reminder || reminder.brin !== input.brin) {
       throw new AppError('REMINDER_NOTICE_NOT_FOUND', { brin: input.brin, noticeId: input.noticeId });
     }

@@ -1,4 +1,5 @@
 import { type TSchema, Type } from '@fastify/type-provider-typebox';
+import { UUID_PATTERN } from '../../platform/uuid.js';
 import { Brin, RegionId, SchoolRole, SchoolYear } from '../schemas.js';
 
 /** The shapes of the reminders' routes: runtime validation and the OpenAPI description, declared once. */
@@ -8,7 +9,7 @@ const Literals = <const T extends readonly string[]>(values: T) =>
   Type.Unsafe<T[number]>(Type.Union(values.map((v) => Type.Literal(v))));
 const Day = Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', description: 'YYYY-MM-DD' });
 const Message = Type.Object({ nl: Type.String(), en: Type.String() });
-const Uuid = Type.String({ pattern: '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' });
+const Uuid = Type.String({ pattern: UUID_PATTERN });
 
 const Deadline = Literals([
   'inspectedBy',
