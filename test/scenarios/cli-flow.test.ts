@@ -625,6 +625,23 @@ for (const kind of DATABASE_KINDS) {
       expect(asked.result).not.toBe('TechnischeFout');
     });
 
+    it('the operator verifies the audit log while the server runs; a school’s key may not', async () => {
+      const verified = await cli(operatorKey, ['audit', 'verify']);
+      expect(verified.stderr).toBe('');
+      expect(verified.code).toBe(0);
+      expect(verified.stdout).toMatch(
+        /^Auditlog in orde: \d+ regels gecontroleerd, de keten is ongebroken\.\n$/,
+      );
+      const verdict = await json<{ ok: boolean; checked: number }>(operatorKey, ['audit', 'verify']);
+      expect(verdict.ok).toBe(true);
+      // the first verification is itself in the log now
+      expect(verdict.checked).toBeGreaterThan(Number(/(\d+) regels/.exec(verified.stdout)?.[1]));
+      const refused = await cli(keys[PO], ['audit', 'verify']);
+      expect(refused.code).toBe(1);
+      expect(refused.stdout).toBe('');
+      expect(refused.stderr).toContain('FORBIDDEN');
+    });
+
     it('the built command takes a registration from standard input (the pupil’s data not among its arguments)', async () => {
       const l = pupils[1].huidigeschool.leerling;
       const registration = JSON.stringify({

@@ -14,6 +14,7 @@ import {
   setValidationThreads,
   startGatewayInstance,
 } from '../../gateway/index.js';
+import { registerAuditRoutes } from '../../platform/audit/routes.js';
 import { createMailer, registerAuthRoutes, requireCaller } from '../../platform/auth/index.js';
 import { registerPeopleRoutes } from '../../platform/auth/people-routes.js';
 import type { Config } from '../../platform/config.js';
@@ -155,6 +156,8 @@ export async function startOverstap(config: Config, options: StartOptions = {}):
     registerAuthRoutes(api, authDeps);
     // The people page of a school: its people and roles (issue 4, web/src/pages/people).
     registerPeopleRoutes(api, authDeps);
+    // the operator verifies the audit log's hash chain without stopping the node
+    registerAuditRoutes(api, { db, adminAuth });
     if (hasTrafficCenter(config)) {
       const sessionLifetimeMs = config.sessionLifetimeMinutes * 60_000;
       registerTrafficCenterRoutes(api, { db, adminAuth, keyring, surfaces: ['admin', 'public'] });
