@@ -581,7 +581,7 @@ for (const kind of DATABASE_KINDS) {
         new RegExp(`^Nieuw sleutelpaar voor aanleverpunt ${rotated.routingKey}\\.`),
       );
       expect(text.stdout).toContain(
-        'Het verkeerscentrum (in dit proces) geeft de nieuwe sleutel vanaf nu uit.',
+        'Het verkeerscentrum van deze node geeft de nieuwe sleutel vanaf nu uit.',
       );
       const refused = await cli(keys[PO], ['deliverypoint', 'rotate', '--brin', PO]);
       expect(refused.code).toBe(1);

@@ -38,8 +38,8 @@ export const DM = {
     en: `New key pair for delivery point ${routingKey}.\n  New public key: ${publicKey}\n  The previous key still opens until ${until}; then it is destroyed.`,
   }),
   tcUpdated: {
-    nl: 'Het verkeerscentrum (in dit proces) geeft de nieuwe sleutel vanaf nu uit.',
-    en: 'The traffic center (in this process) hands out the new key from now on.',
+    nl: 'Het verkeerscentrum van deze node geeft de nieuwe sleutel vanaf nu uit.',
+    en: 'The traffic center of this node hands out the new key from now on.',
   },
   tcTodo: (routingKey: string, publicKey: string): Message => ({
     nl: `Laat de ketenbeheerder vóór het einde van de overgangstijd de nieuwe publieke sleutel registreren:\n  overstap trafficcenter deliverypoint update --routing-key ${routingKey} --public-key ${publicKey} --url URL-VAN-HET-VERKEERSCENTRUM\n  (of PATCH /api/tc/delivery-points/${routingKey} met {"publicKey": "…"}).`,

@@ -6,7 +6,12 @@ import { AppError } from '../errors.js';
 import { AUDIT_APPEND_MIGRATION, AUDIT_MIGRATION, recordAudit } from './index.js';
 import { verifyAuditLog } from './verify-audit-log.js';
 
-const operator: Actor = { kind: 'apikey', id: 'key-operator', permissions: new Set(['audit:read']), schools: 'all' };
+const operator: Actor = {
+  kind: 'apikey',
+  id: 'key-operator',
+  permissions: new Set(['audit:read']),
+  schools: 'all',
+};
 const school: Actor = {
   kind: 'apikey',
   id: 'key-po',
