@@ -1,5 +1,5 @@
 import type { Message } from '../standard/index.js';
-import { problemMessage } from './problem-texts.js';
+import { INVALID_VALUE, problemMessage } from './problem-texts.js';
 
 /**
  * Every error Overstap can give to a user or a peer: a stable code, an HTTP status and a message
@@ -602,11 +602,21 @@ export interface ErrorBody {
 
 /**
  * The error as the API sends it. A VALIDATION_FAILED whose `problems` name fields with a short
- * English text gets those in Dutch and English under `details.messages` too (problem-texts.ts), as
- * REGISTRATION_INVALID and the schema check have them.
+ * English text, or that names one `field` (with its `reason`), gets those in Dutch and English under
+ * `details.messages` too (problem-texts.ts), as REGISTRATION_INVALID and the schema check have them.
  */
 export function errorBody(e: AppError): ErrorBody {
   const problems = e.details.problems;
+  const { field, reason } = e.details;
+  if (
+    e.code === 'VALIDATION_FAILED' &&
+    e.details.messages === undefined &&
+    problems === undefined &&
+    typeof field === 'string'
+  ) {
+    const message = typeof reason === 'string' ? problemMessage(reason) : INVALID_VALUE;
+    return { code: e.code, message: e.messages, details: { ...e.details, messages: { [field]: message } } };
+  }
   if (
     e.code === 'VALIDATION_FAILED' &&
     e.details.messages === undefined &&

@@ -6,13 +6,22 @@ import { hasDutch, problemMessage } from './problem-texts.js';
 
 const SRC = join(import.meta.dirname, '..');
 
-/** The per-field texts the use cases refuse input with (`problems.x = '…'`, `problems: { x: '…' }`). */
+/**
+ * The per-field texts the use cases refuse input with: `problems.x = '…'`, `problems: { x: '…' }`,
+ * and the reason of a refusal that names one field (`{ field: 'x', reason: '…' }`, `refuse('x', '…')`).
+ */
 function problemTextsInSources(): Map<string, string> {
   const found = new Map<string, string>();
-  const pattern = /problems(?:\.[a-zA-Z]+|\[[a-zA-Z.]+\])\s*=\s*'([^']*)'|problems: \{ [a-zA-Z]+: '([^']*)'/g;
+  const patterns = [
+    /problems(?:\.[a-zA-Z]+|\[[a-zA-Z.]+\])\s*=\s*'([^']*)'/g,
+    /problems: \{ [a-zA-Z]+: '([^']*)'/g,
+    /VALIDATION_FAILED', \{[^}]*?\bfield\b[^}]*?reason: '([^']*)'/gs,
+    /refuse\('[a-zA-Z]+', '([^']*)'\)/g,
+  ];
   for (const file of readdirSync(SRC, { recursive: true }) as string[]) {
     if (!file.endsWith('.ts') || file.endsWith('.test.ts')) continue;
-    for (const m of readFileSync(join(SRC, file), 'utf8').matchAll(pattern)) found.set(m[1] ?? m[2], file);
+    const text = readFileSync(join(SRC, file), 'utf8');
+    for (const pattern of patterns) for (const m of text.matchAll(pattern)) found.set(m[1], file);
   }
   return found;
 }
@@ -50,9 +59,21 @@ describe('the texts of refused fields', () => {
         redenNietAkkoord: { nl: 'verplicht als akkoord Nee is', en: 'required when akkoord is Nee' },
       },
     });
-    // other errors, and problems as a list, stay as they are
+    // one field with its reason, or without one
+    expect(
+      errorBody(new AppError('VALIDATION_FAILED', { field: 'schoolYear', reason: 'e.g. 2026-2027' })).details,
+    ).toEqual({
+      field: 'schoolYear',
+      reason: 'e.g. 2026-2027',
+      messages: { schoolYear: { nl: 'bijvoorbeeld 2026-2027', en: 'e.g. 2026-2027' } },
+    });
     expect(errorBody(new AppError('VALIDATION_FAILED', { field: 'state' })).details).toEqual({
       field: 'state',
+      messages: { state: { nl: 'Deze waarde is ongeldig.', en: 'This value is not valid.' } },
+    });
+    // other errors, and a reason without a field, stay as they are
+    expect(errorBody(new AppError('VALIDATION_FAILED', { reason: 'nothing to change' })).details).toEqual({
+      reason: 'nothing to change',
     });
     expect(errorBody(new AppError('CONFLICT', { problems: { a: 'text' } })).details).toEqual({
       problems: { a: 'text' },

@@ -2,7 +2,7 @@ import type { Message } from '../standard/index.js';
 
 /**
  * The Dutch of the short English texts that use cases give per field when they refuse input
- * (VALIDATION_FAILED with `problems: {field: text}`). The English text is the stable part of the API
+ * (VALIDATION_FAILED with `problems: {field: text}`, or one `field` with its `reason`). The English text is the stable part of the API
  * (integrations may compare it); `details.messages` gives each in Dutch and English for people
  * (errorBody). A text not listed here keeps its English in both.
  */
@@ -44,13 +44,48 @@ const DUTCH: Record<string, string> = {
   'a routing key of this school': 'een routeringssleutel van deze school',
   'a code of codelist 21': 'een code uit codelijst 21',
   'a code of codelist 2 (Advies VO)': 'een code uit codelijst 2 (Advies VO)',
+  // reasons given with a single field ({field, reason})
+  required: 'verplicht',
+  'e.g. 2026-2027': 'bijvoorbeeld 2026-2027',
+  'e.g. 01AA': 'bijvoorbeeld 01AA',
+  'a BRIN such as 01AA': 'een BRIN zoals 01AA',
+  'YYYY-YYYY': 'JJJJ-JJJJ',
+  'YYYY-MM-DD': 'JJJJ-MM-DD',
+  'MM-DD': 'MM-DD (maand-dag)',
+  'a page number from 1': 'een paginanummer vanaf 1',
+  'a-z, 0-9, -': 'a-z, 0-9 en -',
+  'an http(s) URL': 'een http(s)-URL',
+  'an object': 'een object',
+  'base32, at least 80 bits': 'base32, minstens 80 bits',
+  'no mail configured': 'er is geen e-mail ingesteld',
+  'not a time': 'geen tijdstip',
+  'pilotRef uuid, BRINs 00YY': 'pilotRef een UUID, BRIN’s 00YY',
+  'to lies before from': 'to ligt vóór from',
+  'until lies before from': 'until ligt vóór from',
+  commitment: 'geen geldige invoer voor de verzegelde identificatie',
+  'the document is about another pupil than this dossier':
+    'het document gaat over een andere leerling dan dit dossier',
+  'an X25519 public key: 32 bytes, base64url': 'een publieke X25519-sleutel: 32 bytes, base64url',
+  'parents are reached through their schools: copy the link':
+    'ouders worden via hun school bereikt: kopieer de link',
+  'an e-mail address or a phone number': 'een e-mailadres of een telefoonnummer',
+  'outside the school year': 'buiten het schooljaar',
+  'a day that has not come yet': 'een dag die nog moet komen',
+  'a whole number ≥ 0': 'een geheel getal ≥ 0',
 };
 
 /** Texts with a number in them. */
 const PATTERNS: Array<[RegExp, (...n: string[]) => string]> = [
   [/^at most (\d+) characters$/, (n) => `hoogstens ${n} tekens`],
   [/^(\d+) to (\d+) characters$/, (a, b) => `${a} tot ${b} tekens`],
+  [/^at most (\d+)$/, (n) => `hoogstens ${n}`],
+  [/^(\d+) to (\d+)$/, (a, b) => `${a} tot ${b}`],
+  [/^one or more of (.+)$/, (list) => `een of meer van ${list}`],
+  [/^more than (\w+)$/, (whole) => `meer dan ${whole}`],
 ];
+
+/** A field refused without a reason of its own. */
+export const INVALID_VALUE: Message = { nl: 'Deze waarde is ongeldig.', en: 'This value is not valid.' };
 
 /** A refusal's text for one field, in Dutch and English. */
 export function problemMessage(text: string): Message {
