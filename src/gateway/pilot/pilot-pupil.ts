@@ -31,7 +31,12 @@ export function kindOfDossier(dossier: Dossier): PilotKind {
 
 const indexes = new Map<string, number>();
 
-/** The first dossier of the seed whose pupil fits the kind (the search is remembered). */
+/**
+ * The first dossier of the seed whose pupil fits the kind (the search is remembered). It judges the
+ * dossier as the po school stores it, with its attachments: a pupil with support needs and nothing
+ * else under onderwijsondersteuning gets only an attachment there (the toelichting), so without
+ * attachments such a pupil would pass for a regular one.
+ */
 export function pilotIndex(spec: Pick<PilotPupilSpec, 'seed' | 'kind' | 'schooljaar'>): number {
   const key = `${spec.seed}|${spec.kind}|${spec.schooljaar}`;
   const known = indexes.get(key);
@@ -41,7 +46,7 @@ export function pilotIndex(spec: Pick<PilotPupilSpec, 'seed' | 'kind' | 'schoolj
       {
         profile: 'POVO',
         seed: spec.seed,
-        attachments: 'none',
+        attachments: 'small',
         schooljaar: spec.schooljaar,
         school: PLACEHOLDER_SCHOOL,
       },
