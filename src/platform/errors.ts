@@ -1,5 +1,5 @@
 import type { Message } from '../standard/index.js';
-import { INVALID_VALUE, problemMessage } from './problem-texts.js';
+import { fieldMessages } from './problem-texts.js';
 
 /**
  * Every error Overstap can give to a user or a peer: a stable code, an HTTP status and a message
@@ -606,31 +606,7 @@ export interface ErrorBody {
  * `details.messages` too (problem-texts.ts), as REGISTRATION_INVALID and the schema check have them.
  */
 export function errorBody(e: AppError): ErrorBody {
-  const problems = e.details.problems;
-  const { field, reason } = e.details;
-  if (
-    e.code === 'VALIDATION_FAILED' &&
-    e.details.messages === undefined &&
-    problems === undefined &&
-    typeof field === 'string'
-  ) {
-    const message = typeof reason === 'string' ? problemMessage(reason) : INVALID_VALUE;
-    return { code: e.code, message: e.messages, details: { ...e.details, messages: { [field]: message } } };
-  }
-  if (
-    e.code === 'VALIDATION_FAILED' &&
-    e.details.messages === undefined &&
-    problems !== null &&
-    typeof problems === 'object' &&
-    !Array.isArray(problems)
-  ) {
-    const texts = Object.entries(problems).filter(
-      (entry): entry is [string, string] => typeof entry[1] === 'string',
-    );
-    if (texts.length > 0) {
-      const messages = Object.fromEntries(texts.map(([field, text]) => [field, problemMessage(text)]));
-      return { code: e.code, message: e.messages, details: { ...e.details, messages } };
-    }
-  }
-  return { code: e.code, message: e.messages, details: e.details };
+  const messages =
+    e.code === 'VALIDATION_FAILED' && e.details.messages === undefined ? fieldMessages(e.details) : undefined;
+  return { code: e.code, message: e.messages, details: messages ? { ...e.details, messages } : e.details };
 }

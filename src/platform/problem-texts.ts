@@ -102,3 +102,20 @@ export function problemMessage(text: string): Message {
 export function hasDutch(text: string): boolean {
   return problemMessage(text).nl !== text;
 }
+
+/**
+ * The Dutch and English per field of a refusal's details: each text of `problems: {field: text}`,
+ * or the `reason` of one `field` (a general text without one). Undefined when it names no field.
+ */
+export function fieldMessages(details: Record<string, unknown>): Record<string, Message> | undefined {
+  const { problems, field, reason } = details;
+  if (problems === undefined && typeof field === 'string')
+    return { [field]: typeof reason === 'string' ? problemMessage(reason) : INVALID_VALUE };
+  if (problems === null || typeof problems !== 'object' || Array.isArray(problems)) return undefined;
+  const texts = Object.entries(problems).filter(
+    (entry): entry is [string, string] => typeof entry[1] === 'string',
+  );
+  return texts.length > 0
+    ? Object.fromEntries(texts.map(([name, text]) => [name, problemMessage(text)]))
+    : undefined;
+}
