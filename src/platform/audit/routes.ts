@@ -1,5 +1,6 @@
 import { Type } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ErrorBody } from '../auth/schemas.js';
 import type { Db } from '../db/index.js';
 import { actorOf, type HttpServer } from '../http/server.js';
 import { verifyAuditLog } from './verify-audit-log.js';
@@ -14,11 +15,6 @@ const Verdict = Type.Object({
   firstBrokenSeq: Type.Optional(Type.Integer()),
   reason: Type.Optional(Type.String()),
   head: Type.Optional(Head),
-});
-const ErrorBody = Type.Object({
-  code: Type.String(),
-  message: Type.Object({ nl: Type.String(), en: Type.String() }),
-  details: Type.Record(Type.String(), Type.Unknown()),
 });
 
 /** The audit log's routes on the JSON API (the operator's key or session: audit:read). */
