@@ -1,5 +1,5 @@
 import type { Message } from '../standard/index.js';
-import { fieldMessages } from './problem-texts.js';
+import { fieldMessages, reasonMessage } from './problem-texts.js';
 
 /**
  * Every error Overstap can give to a user or a peer: a stable code, an HTTP status and a message
@@ -606,7 +606,13 @@ export interface ErrorBody {
  * `details.messages` too (problem-texts.ts), as REGISTRATION_INVALID and the schema check have them.
  */
 export function errorBody(e: AppError): ErrorBody {
-  const messages =
-    e.code === 'VALIDATION_FAILED' && e.details.messages === undefined ? fieldMessages(e.details) : undefined;
-  return { code: e.code, message: e.messages, details: messages ? { ...e.details, messages } : e.details };
+  if (e.code !== 'VALIDATION_FAILED') return { code: e.code, message: e.messages, details: e.details };
+  const messages = e.details.messages === undefined ? fieldMessages(e.details) : undefined;
+  return {
+    code: e.code,
+    // a message of its own (given where it was thrown) stays as it is
+    message:
+      (e.messages.en === ERRORS.VALIDATION_FAILED.en && reasonMessage(e.details, e.messages)) || e.messages,
+    details: messages ? { ...e.details, messages } : e.details,
+  };
 }

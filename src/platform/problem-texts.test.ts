@@ -8,7 +8,8 @@ const SRC = join(import.meta.dirname, '..');
 
 /**
  * The per-field texts the use cases refuse input with: `problems.x = '…'`, `problems: { x: '…' }`,
- * and the reason of a refusal that names one field (`{ field: 'x', reason: '…' }`, `refuse('x', '…')`).
+ * the reason of a refusal that names one field (`{ field: 'x', reason: '…' }`, `refuse('x', '…')`)
+ * and of one that names none (`{ reason: '…' }`).
  */
 function problemTextsInSources(): Map<string, string> {
   const found = new Map<string, string>();
@@ -17,6 +18,8 @@ function problemTextsInSources(): Map<string, string> {
     /problems: \{ [a-zA-Z]+: '([^']*)'/g,
     /VALIDATION_FAILED', \{[^}]*?\bfield\b[^}]*?reason: '([^']*)'/gs,
     /refuse\('[a-zA-Z]+', '([^']*)'\)/g,
+    /VALIDATION_FAILED', \{ reason: '([^']*)'/g,
+    /VALIDATION_FAILED', \{ [a-zA-Z.]+, reason: '([^']*)'/g,
   ];
   for (const file of readdirSync(SRC, { recursive: true }) as string[]) {
     if (!file.endsWith('.ts') || file.endsWith('.test.ts')) continue;
@@ -71,12 +74,27 @@ describe('the texts of refused fields', () => {
       field: 'state',
       messages: { state: { nl: 'Deze waarde is ongeldig.', en: 'This value is not valid.' } },
     });
-    // other errors, and a reason without a field, stay as they are
-    expect(errorBody(new AppError('VALIDATION_FAILED', { reason: 'nothing to change' })).details).toEqual({
-      reason: 'nothing to change',
-    });
+    // other errors stay as they are
     expect(errorBody(new AppError('CONFLICT', { problems: { a: 'text' } })).details).toEqual({
       problems: { a: 'text' },
     });
+  });
+
+  it('completes the message of a refusal that gives only a reason, in Dutch and English', () => {
+    const body = errorBody(new AppError('VALIDATION_FAILED', { reason: 'nothing to change' }));
+    expect(body.message).toEqual({
+      nl: 'De invoer klopt niet: er is niets te wijzigen.',
+      en: 'The input is not valid: nothing to change.',
+    });
+    expect(body.details).toEqual({ reason: 'nothing to change' });
+    // a reason without Dutch, or a message given where it was thrown, leaves the message alone
+    expect(errorBody(new AppError('VALIDATION_FAILED', { reason: 'something new' })).message).toEqual({
+      nl: 'De invoer klopt niet.',
+      en: 'The input is not valid.',
+    });
+    const own = { nl: 'Eigen tekst.', en: 'Own text.' };
+    expect(
+      errorBody(new AppError('VALIDATION_FAILED', { reason: 'nothing to change' }, own)).message,
+    ).toEqual(own);
   });
 });

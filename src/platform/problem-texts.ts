@@ -72,6 +72,15 @@ const DUTCH: Record<string, string> = {
   'outside the school year': 'buiten het schooljaar',
   'a day that has not come yet': 'een dag die nog moet komen',
   'a whole number ≥ 0': 'een geheel getal ≥ 0',
+  // reasons of a refusal that names no field ({reason}): they complete the top-level message
+  'nothing to change': 'er is niets te wijzigen',
+  'send the file as text/csv': 'stuur het bestand als text/csv',
+  'not a PEM certificate': 'dit is geen PEM-certificaat',
+  'not a URL': 'dit is geen URL',
+  'chain calls use https': 'ketenberichten gaan over https',
+  'not a plain SQL identifier': 'dit is geen eenvoudige SQL-naam',
+  'job kind is empty': 'de soort taak is leeg',
+  'job payload must be an object': 'de inhoud van een taak moet een object zijn',
 };
 
 /** Texts with a number in them. */
@@ -101,6 +110,20 @@ export function problemMessage(text: string): Message {
 /** Whether a text has its own Dutch (for the test that keeps the catalogue complete). */
 export function hasDutch(text: string): boolean {
   return problemMessage(text).nl !== text;
+}
+
+/**
+ * The top-level message of a refusal that names no field but gives a reason (`{reason: 'nothing to
+ * change'}`): the general message with the reason after it, in Dutch and English. Undefined when
+ * the refusal names a field, or the reason has no Dutch (the general message stays).
+ */
+export function reasonMessage(details: Record<string, unknown>, general: Message): Message | undefined {
+  const { problems, field, reason } = details;
+  if (problems !== undefined || field !== undefined || typeof reason !== 'string' || !hasDutch(reason))
+    return undefined;
+  const text = problemMessage(reason);
+  const joined = (sentence: string, why: string) => `${sentence.replace(/\.$/, '')}: ${why}.`;
+  return { nl: joined(general.nl, text.nl), en: joined(general.en, text.en) };
 }
 
 /**

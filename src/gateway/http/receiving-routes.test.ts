@@ -81,6 +81,23 @@ describeEachDatabase(
       });
       expect((await call('administratie', 'GET', base)).json()).toEqual([]);
 
+      // not a CSV file: the refusal says so in Dutch and English
+      const json = await call(
+        'administratie',
+        'POST',
+        `${base}/csv`,
+        '{"achternaam":"Jansen"}',
+        'application/json',
+      );
+      expect(json.statusCode).toBe(400);
+      expect(json.json()).toMatchObject({
+        code: 'VALIDATION_FAILED',
+        message: {
+          nl: 'De invoer klopt niet: stuur het bestand als text/csv.',
+          en: 'The input is not valid: send the file as text/csv.',
+        },
+      });
+
       const good = await call(
         'administratie',
         'POST',
