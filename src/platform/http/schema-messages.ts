@@ -41,6 +41,7 @@ export function schemaProblemMessage(problem: SchemaProblem): Message {
     case 'required':
       return both('Dit veld is verplicht en ontbreekt.', 'This field is required and missing.');
     case 'additionalProperties':
+    case 'propertyNames':
       return both('Dit veld bestaat hier niet.', 'This field does not exist here.');
     case 'type': {
       const names = String(p.type ?? '')

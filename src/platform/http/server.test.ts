@@ -22,6 +22,31 @@ beforeAll(async () => {
     },
     async () => ({ ok: true }),
   );
+  app.post(
+    '/api/things',
+    {
+      schema: {
+        body: {
+          type: 'object',
+          properties: {
+            profile: { type: 'string' },
+            address: { type: 'object', properties: { street: { type: 'string' } } },
+            lines: { type: 'array', items: { type: 'object', properties: { n: { type: 'integer' } } } },
+          },
+        },
+      },
+    },
+    async (request) => ({ got: request.body }),
+  );
+  app.post(
+    '/api/report',
+    {
+      schema: {
+        body: { type: 'object', properties: { count: { type: 'integer' } }, additionalProperties: false },
+      },
+    },
+    async (request) => ({ got: request.body }),
+  );
   await app.ready();
 });
 afterAll(async () => {
@@ -72,4 +97,34 @@ it('says in Dutch and in English what is wrong at each place, and in which part 
     expect(r.body.details.problems[0].path).toBe(path);
     expect(r.body.details.messages).toEqual({ [path]: { nl, en } });
   }
+});
+
+it('refuses a body field that an /api/ route does not know, wherever it is, in Dutch and English', async () => {
+  const send = async (url: string, payload: object) => {
+    const r = await app.inject({ method: 'POST', url, payload });
+    return { status: r.statusCode, body: r.json() };
+  };
+  const known = { profile: 'POVO', address: { street: 'Dorpsstraat' }, lines: [{ n: 1 }] };
+  expect(await send('/api/things', known)).toEqual({ status: 200, body: { got: known } });
+
+  const cases: Array<[object, string]> = [
+    [{ profile: 'POVO', preferenceRnak: 1 }, '/preferenceRnak'],
+    [{ address: { street: 'Dorpsstraat', strret: 'x' } }, '/address/strret'],
+    [{ lines: [{ n: 1 }, { m: 2 }] }, '/lines/1/m'],
+  ];
+  for (const [body, path] of cases) {
+    const r = await send('/api/things', body);
+    expect([path, r.status]).toEqual([path, 400]);
+    expect(r.body.details.problems).toEqual([{ path, message: 'must NOT have additional properties' }]);
+    expect(r.body.details.messages).toEqual({
+      [path]: { nl: 'Dit veld bestaat hier niet.', en: 'This field does not exist here.' },
+    });
+  }
+  // a schema that says additionalProperties: false on purpose keeps what it knows and drops the rest
+  expect(await send('/api/report', { count: 3, names: ['Jansen'] })).toEqual({
+    status: 200,
+    body: { got: { count: 3 } },
+  });
+  // outside /api/ (the chain protocol) a field a newer peer adds is no error
+  expect((await send('/things', { profile: 'POVO', extra: true })).status).toBe(200);
 });

@@ -7,6 +7,7 @@ import Fastify, { type FastifyError, type FastifyInstance, type FastifyRequest }
 import { isStandardError } from '../../standard/index.js';
 import type { Actor } from '../context.js';
 import { AppError, errorBody, isAppError } from '../errors.js';
+import { closedBody } from './closed-bodies.js';
 import { metricsText, observeRequest } from './metrics.js';
 import { schemaProblemMessage } from './schema-messages.js';
 
@@ -72,6 +73,12 @@ export async function createHttpServer(options: ServerOptions): Promise<HttpServ
     ...(options.tls ? { https: options.tls } : {}),
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/api/') && route.schema?.body) {
+      route.schema = { ...route.schema, body: closedBody(route.schema.body) };
+    }
+  });
+
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
     reply.header('x-content-type-options', 'nosniff');
@@ -103,13 +110,17 @@ export async function createHttpServer(options: ServerOptions): Promise<HttpServ
     if (fe.validation) {
       // per problem: where (a JSON pointer into the request part), Ajv's stable English text, and
       // under `messages` the same in Dutch and English for people (as REGISTRATION_INVALID has)
-      const problems = fe.validation.map((v) => ({ path: problemPath(v), message: v.message }));
+      // (an unknown field of a closed body, closed-bodies.ts, comes as two: the name's own check,
+      // which carries `propertyName`, and the object's; only the latter is kept)
+      const found = fe.validation.filter((v) => !('propertyName' in v));
+      const problems = found.map((v) => ({
+        path: problemPath(v),
+        message: v.keyword === 'propertyNames' ? 'must NOT have additional properties' : v.message,
+      }));
       const e = new AppError('VALIDATION_FAILED', {
         part: fe.validationContext,
         problems,
-        messages: Object.fromEntries(
-          fe.validation.map((v, i) => [problems[i].path, schemaProblemMessage(v)]),
-        ),
+        messages: Object.fromEntries(found.map((v, i) => [problems[i].path, schemaProblemMessage(v)])),
       });
       return reply.status(400).send(errorBody(e));
     }
@@ -172,7 +183,7 @@ export function actorOf(request: FastifyRequest): Actor {
  */
 function problemPath(v: { instancePath?: string; params?: Record<string, unknown> }): string {
   const base = v.instancePath ?? '';
-  const named = v.params?.missingProperty ?? v.params?.additionalProperty;
+  const named = v.params?.missingProperty ?? v.params?.additionalProperty ?? v.params?.propertyName;
   if (typeof named === 'string') return `${base}/${named}`;
   return base || '/';
 }
