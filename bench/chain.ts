@@ -41,7 +41,6 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { Agent, request } from 'node:http';
 import { Session } from 'node:inspector/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startOverstapCluster } from '../src/cli/serve/cluster.js';
@@ -67,6 +66,7 @@ import {
   setAdmission,
 } from '../src/trafficcenter/index.js';
 import { type DatabaseKind, openTestDatabase, type TestDatabase } from '../test/support/databases.js';
+import { freePort } from '../test/support/processes.js';
 
 const MB = 1024 * 1024;
 const PO_SCHOOLS = ['31PA', '32PB', '33PC', '34PD', '35PE', '36PF'];
@@ -226,18 +226,6 @@ function machineCpu(): { busy: number; total: number } {
   } catch {
     return { busy: 0, total: 0 };
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** Runs `fn` over `items` with at most `concurrency` at a time, in order of the items. */

@@ -1,5 +1,4 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -9,6 +8,7 @@ import { type RunningOverstap, startOverstap } from '../../src/cli/serve/start.j
 import { createApiKey } from '../../src/platform/auth/api-keys.js';
 import { loadConfig } from '../../src/platform/config.js';
 import { DATABASE_KINDS, openTestDatabase, type TestDatabase } from '../support/databases.js';
+import { freePort } from '../support/processes.js';
 
 /**
  * The all-in-one server as a newcomer starts it (`overstap serve`, demo region seeded), driven only
@@ -18,16 +18,6 @@ import { DATABASE_KINDS, openTestDatabase, type TestDatabase } from '../support/
  * nothing personal reaches the log. On PGlite and on PostgreSQL; on PostgreSQL the node's chain
  * calls to itself run in process (the default, ADR 0009), on PGlite over mutual TLS on loopback.
  */
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const address = s.address();
-      if (address === null || typeof address === 'string') return reject(new Error('no port'));
-      s.close(() => resolve(address.port));
-    });
-  });
-}
 
 interface Demo {
   schools: Array<{ brin: string; apiKey: string }>;

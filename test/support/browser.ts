@@ -1,7 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -11,6 +10,7 @@ import { type RunningOverstap, startOverstap } from '../../src/cli/serve/start.j
 import { loadConfig } from '../../src/platform/config.js';
 import { dutchDay, schoolYearOf } from '../../src/standard/index.js';
 import { pgliteTemplate } from './databases.js';
+import { freePort } from './processes.js';
 
 /**
  * Browser journeys (test/e2e): the all-in-one server with the demo region, real headless Debian
@@ -19,17 +19,6 @@ import { pgliteTemplate } from './databases.js';
  */
 export const CHROMIUM = process.env.OVERSTAP_CHROMIUM ?? '/usr/bin/chromium';
 export const SCREENSHOT_DIR = join(process.cwd(), 'test-output', 'screenshots');
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const address = s.address();
-      if (address === null || typeof address === 'string') return reject(new Error('no port'));
-      s.close(() => resolve(address.port));
-    });
-  });
-}
 
 export interface DemoServer {
   running: RunningOverstap;

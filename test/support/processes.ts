@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 
@@ -12,17 +13,39 @@ import { resolve } from 'node:path';
 export const REPO = resolve(import.meta.dirname, '../..');
 const BIN = resolve(REPO, 'bin/overstap.js');
 
-/** A port no one listens on right now (the OS picks it: bind port 0, read it, close). */
-export function freePort(host = '127.0.0.1'): Promise<number> {
-  return new Promise((ok, fail) => {
+/**
+ * A port no one listens on right now, for a server a test starts next. Not the OS's pick (bind port
+ * 0): that comes from the range the OS also gives outgoing connections, and with test files running
+ * in parallel, a database or HTTP client could take the port between the check and the server's
+ * listen (EADDRINUSE). A random port below that range, checked by binding it, cannot be taken that
+ * way.
+ */
+export async function freePort(host = '127.0.0.1'): Promise<number> {
+  const below = ephemeralRangeStart();
+  for (let attempt = 0; ; attempt++) {
+    const port = FIRST_PORT + Math.floor(Math.random() * (below - FIRST_PORT));
+    if (await canListen(host, port)) return port;
+    if (attempt >= 50) throw new Error(`no free port below ${below}`);
+  }
+}
+
+const FIRST_PORT = 20_000;
+
+function ephemeralRangeStart(): number {
+  try {
+    const low = Number(readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/)[0]);
+    return Number.isInteger(low) && low > FIRST_PORT + 1000 ? low : 32_768;
+  } catch {
+    return 32_768;
+  }
+}
+
+function canListen(host: string, port: number): Promise<boolean> {
+  return new Promise((ok) => {
     const server = createServer();
     server.unref();
-    server.once('error', fail);
-    server.listen({ host, port: 0 }, () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => (port > 0 ? ok(port) : fail(new Error('no port'))));
-    });
+    server.once('error', () => ok(false));
+    server.listen({ host, port, exclusive: true }, () => server.close(() => ok(true)));
   });
 }
 

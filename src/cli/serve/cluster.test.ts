@@ -1,23 +1,12 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { request } from 'node:http';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openTestDatabase, type TestDatabase } from '../../../test/support/databases.js';
+import { freePort } from '../../../test/support/processes.js';
 import { loadConfig } from '../../platform/config.js';
 import { type RunningCluster, startOverstapCluster } from './cluster.js';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const address = s.address();
-      if (address === null || typeof address === 'string') return reject(new Error('no port'));
-      s.close(() => resolve(address.port));
-    });
-  });
-}
 
 /** GET on a fresh connection each time, so that the primary hands each to the next worker. */
 function get(url: string): Promise<{ status: number; body: Record<string, unknown> }> {
