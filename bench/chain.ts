@@ -719,6 +719,12 @@ async function main(): Promise<void> {
       `  PostgreSQL at 32 concurrent requesters: ${f(at32.perSecond)} transfers/s (target ≥ 100: ${at32.perSecond >= 100 ? 'met' : 'NOT met'}), ` +
         `p99 ${f(at32.transfer.p99)} ms (target < 250: ${at32.transfer.p99 < 250 ? 'met' : 'NOT met'})`,
     );
+    // Each requester starts its next transfer when the last one is done (no pause), so the mean
+    // transfer time is requesters / throughput (Little's law): a p99 under 250 ms at 32 requesters
+    // needs a mean under 250 ms, that is more than 32 / 0.25 = 128 transfers/s.
+    console.log(
+      `    (mean transfer time = 32 / throughput = ${f(32_000 / at32.perSecond)} ms: a p99 under 250 ms needs more than 128 transfers/s)`,
+    );
   }
   if (lite && lite.levels.length > 0) {
     const best = Math.max(...lite.levels.map((l) => l.perSecond));
