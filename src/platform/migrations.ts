@@ -1,5 +1,5 @@
 import { AUDIT_APPEND_MIGRATION, AUDIT_MIGRATION } from './audit/index.js';
-import { apiKeyMigrations } from './auth/api-keys.js';
+import { API_KEYS_NOTIFY_MIGRATION, apiKeyMigrations } from './auth/api-keys.js';
 import { accountMigrations } from './auth/migrations.js';
 import { KEYS_MIGRATION } from './crypto/index.js';
 import type { Migration } from './db/index.js';
@@ -13,4 +13,5 @@ export const allPlatformMigrations: Migration[] = [
   ...apiKeyMigrations,
   AUDIT_APPEND_MIGRATION,
   ...accountMigrations,
+  API_KEYS_NOTIFY_MIGRATION,
 ];

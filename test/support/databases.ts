@@ -147,6 +147,7 @@ async function openPgliteDatabase(persistent: boolean): Promise<TestDatabase> {
     kind: db.kind,
     query: (sql, params) => db.query(sql, params),
     transaction: (fn, options) => db.transaction(fn, options),
+    listen: (channel, onNotify, onGap) => db.listen(channel, onNotify, onGap),
     close: async () => {},
   };
   return {

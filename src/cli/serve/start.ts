@@ -15,7 +15,12 @@ import {
   startGatewayInstance,
 } from '../../gateway/index.js';
 import { registerAuditRoutes } from '../../platform/audit/routes.js';
-import { createMailer, registerAuthRoutes, requireCaller } from '../../platform/auth/index.js';
+import {
+  createMailer,
+  registerAuthRoutes,
+  requireCaller,
+  startApiKeyCache,
+} from '../../platform/auth/index.js';
 import { registerPeopleRoutes } from '../../platform/auth/people-routes.js';
 import type { Config } from '../../platform/config.js';
 import { SYSTEM_ACTOR } from '../../platform/context.js';
@@ -142,6 +147,9 @@ export async function startOverstap(config: Config, options: StartOptions = {}):
 
     // API keys (integrators) or a signed-in person's session cookie (the web app), on every admin route.
     const adminAuth = requireCaller(db);
+    // resolved keys are kept while the instance hears of every change to them (api-keys.ts)
+    if (!(await startApiKeyCache(db)))
+      api.log.warn('API keys: cannot LISTEN for changes; every request looks its key up (retrying)');
     const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom });
     cleanups.push(() => mailer.close());
     if (mailer.kind === 'outbox')

@@ -1,5 +1,9 @@
 import * as audit from '../../platform/audit/index.js';
-import { createApiKey, DEFAULT_KEY_PERMISSIONS } from '../../platform/auth/api-keys.js';
+import {
+  createApiKey,
+  DEFAULT_KEY_PERMISSIONS,
+  forgetResolvedApiKeys,
+} from '../../platform/auth/api-keys.js';
 import { authorize, type Ctx, type Permission } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { isUuid } from '../../platform/uuid.js';
@@ -77,7 +81,7 @@ export async function revokeIssuedApiKey(
   if (!isUuid(input.id)) {
     throw new AppError('NOT_FOUND', { apiKey: input.id });
   }
-  return ctx.db.transaction(async (tx) => {
+  const revoked = await ctx.db.transaction(async (tx) => {
     const { rows } = await tx.query<{ schools: string[] }>(
       `UPDATE platform.api_keys SET revoked_at = $2
         WHERE id = $1 AND revoked_at IS NULL AND kind IN ('school', 'supplier')
@@ -94,4 +98,6 @@ export async function revokeIssuedApiKey(
     });
     return { id: input.id, revoked: true as const };
   });
+  forgetResolvedApiKeys(ctx.db);
+  return revoked;
 }

@@ -5,7 +5,14 @@
 
 export { acceptInvitation } from './accept-invitation.js';
 export { authEncryptedColumns } from './accounts.js';
-export { createApiKey, type NewApiKey, requireApiKey, resolveApiKey, revokeApiKey } from './api-keys.js';
+export {
+  createApiKey,
+  type NewApiKey,
+  requireApiKey,
+  resolveApiKey,
+  revokeApiKey,
+  startApiKeyCache,
+} from './api-keys.js';
 export { createAccount, type NewAccount } from './create-account.js';
 export {
   type AuthDeps,

@@ -12,7 +12,7 @@ export { type Migration, migrate } from './migrate.js';
 export { dumpPgliteTemplate } from './pglite.js';
 export { platformMigrations } from './platform-migrations.js';
 export type { PostgresOptions } from './postgres.js';
-export type { Db, Queryable, QueryResult, Tx } from './types.js';
+export type { Db, Queryable, QueryResult, Subscription, Tx } from './types.js';
 
 export interface OpenDatabaseOptions extends PostgresOptions {
   /** A postgres:// URL (`DATABASE_URL`): a PostgreSQL server, shared by every instance. */

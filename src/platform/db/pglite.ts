@@ -6,7 +6,7 @@ import { toDatabaseError } from './database-error.js';
 import { Mutex } from './mutex.js';
 import { withTransactionRetries } from './retry.js';
 import { misuse, TransactionScope } from './scope.js';
-import type { Db, QueryResult, Tx } from './types.js';
+import type { Db, QueryResult, Subscription, Tx } from './types.js';
 import { normalizeParams, pgliteParsers, pgliteSerializers } from './values.js';
 
 interface Statements {
@@ -115,6 +115,31 @@ class PgliteDb implements Db {
         }
       }),
     );
+  }
+
+  async listen(
+    channel: string,
+    onNotify: (payload: string) => void,
+    _onGap: () => void,
+  ): Promise<Subscription> {
+    // One process holds the data folder, and its one connection gets every notification: nothing
+    // can be missed, so the subscription is live from the start.
+    const unlisten = await this.#turns.run(async () => {
+      if (this.#closed) throw misuse('database-closed');
+      return this.#pg.listen(channel, onNotify);
+    });
+    let open = true;
+    return {
+      get live() {
+        return open;
+      },
+      close: () =>
+        this.#turns.run(async () => {
+          if (!open) return;
+          open = false;
+          if (!this.#closed) await unlisten();
+        }),
+    };
   }
 
   async close(): Promise<void> {

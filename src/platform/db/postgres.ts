@@ -3,7 +3,7 @@ import { AppError } from '../errors.js';
 import { DatabaseError, SQLSTATE, toDatabaseError } from './database-error.js';
 import { withTransactionRetries } from './retry.js';
 import { misuse, TransactionScope } from './scope.js';
-import type { Db, QueryResult, Tx } from './types.js';
+import type { Db, QueryResult, Subscription, Tx } from './types.js';
 import { normalizeParams, postgresParsers } from './values.js';
 
 export interface PostgresOptions {
@@ -80,13 +80,34 @@ async function runStatement(
 class PostgresDb implements Db {
   readonly kind = 'postgres' as const;
   readonly #pool: pg.Pool;
+  readonly #url: string;
   readonly #scope = new TransactionScope();
   readonly #prepare: boolean;
+  readonly #subscriptions = new Set<Listener>();
   #closed = false;
 
-  constructor(pool: pg.Pool, prepare: boolean) {
+  constructor(pool: pg.Pool, url: string, prepare: boolean) {
     this.#pool = pool;
+    this.#url = url;
     this.#prepare = prepare;
+  }
+
+  async listen(
+    channel: string,
+    onNotify: (payload: string) => void,
+    onGap: () => void,
+  ): Promise<Subscription> {
+    if (this.#closed) throw misuse('database-closed');
+    if (!/^[a-z_][a-z0-9_]{0,62}$/.test(channel)) throw new RangeError(`not a channel name: ${channel}`);
+    // Without prepared statements a pooler in transaction mode sits in front of the server, and it
+    // does not pass notifications on: never live, so nothing relies on them.
+    if (!this.#prepare) return { live: false, close: async () => {} };
+    const listener = new Listener(this.#url, channel, onNotify, onGap, () =>
+      this.#subscriptions.delete(listener),
+    );
+    this.#subscriptions.add(listener);
+    await listener.connect();
+    return listener;
   }
 
   async query<T = Record<string, unknown>>(
@@ -150,7 +171,90 @@ class PostgresDb implements Db {
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
+    await Promise.all([...this.#subscriptions].map((s) => s.close()));
     await this.#pool.end();
+  }
+}
+
+/** Waits before the listening connection tries again after it broke: longer each time, at most 30 s. */
+const LISTEN_RETRY_MS = [250, 1000, 2000, 5000, 10_000, 30_000];
+
+/**
+ * LISTEN on a connection of its own (outside the pool: a pooled connection goes back and would
+ * stop listening). When that connection breaks — a server restart, a terminated backend — the
+ * subscription is not live and says so through `onGap`, and connects again with backoff; once it
+ * listens again, `onGap` once more (what happened in between is unknown), then live.
+ */
+class Listener implements Subscription {
+  #client: pg.Client | undefined;
+  #live = false;
+  #closed = false;
+  #attempt = 0;
+  #timer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly url: string,
+    private readonly channel: string,
+    private readonly onNotify: (payload: string) => void,
+    private readonly onGap: () => void,
+    private readonly onClose: () => void,
+  ) {}
+
+  get live(): boolean {
+    return this.#live;
+  }
+
+  async connect(): Promise<void> {
+    if (this.#closed) return;
+    const client = new pg.Client({ connectionString: this.url, application_name: 'overstap-listen' });
+    client.on('error', () => this.#lost(client));
+    client.on('end', () => this.#lost(client));
+    client.on('notification', (m) => {
+      if (m.channel === this.channel) this.onNotify(m.payload ?? '');
+    });
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${this.channel}`);
+    } catch {
+      client.end().catch(() => {});
+      this.#retry();
+      return;
+    }
+    if (this.#closed) {
+      await client.end().catch(() => {});
+      return;
+    }
+    this.#client = client;
+    this.#attempt = 0;
+    this.onGap();
+    this.#live = true;
+  }
+
+  #lost(client: pg.Client): void {
+    if (client !== this.#client) return;
+    this.#client = undefined;
+    this.#live = false;
+    this.onGap();
+    client.end().catch(() => {});
+    this.#retry();
+  }
+
+  #retry(): void {
+    if (this.#closed) return;
+    const wait = LISTEN_RETRY_MS[Math.min(this.#attempt++, LISTEN_RETRY_MS.length - 1)];
+    this.#timer = setTimeout(() => void this.connect(), wait);
+    this.#timer.unref();
+  }
+
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    this.#live = false;
+    clearTimeout(this.#timer);
+    this.onClose();
+    const client = this.#client;
+    this.#client = undefined;
+    await client?.end().catch(() => {});
   }
 }
 
@@ -196,5 +300,5 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
     });
   }
   const prepare = options.preparedStatements ?? process.env.DATABASE_PREPARED_STATEMENTS !== 'off';
-  return new PostgresDb(pool, prepare);
+  return new PostgresDb(pool, url, prepare);
 }

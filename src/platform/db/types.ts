@@ -23,5 +23,19 @@ export interface Db extends Queryable {
    * the database that cannot happen twice.
    */
   transaction<T>(fn: (tx: Tx) => Promise<T>, options?: { serializable?: boolean }): Promise<T>;
+  /**
+   * PostgreSQL's LISTEN on `channel`: `onNotify` gets the payload of every NOTIFY (pg_notify) that
+   * commits, from any instance on this database. `onGap` is called whenever notifications may have
+   * been missed (the listening connection broke, or it came back): a cache that relies on them
+   * must forget everything then, and not be trusted while `live` is false. Closing the database
+   * closes its subscriptions.
+   */
+  listen(channel: string, onNotify: (payload: string) => void, onGap: () => void): Promise<Subscription>;
+  close(): Promise<void>;
+}
+
+export interface Subscription {
+  /** True while notifications arrive; false before the first LISTEN and while reconnecting. */
+  readonly live: boolean;
   close(): Promise<void>;
 }
