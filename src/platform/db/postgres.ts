@@ -206,7 +206,14 @@ class Listener implements Subscription {
 
   async connect(): Promise<void> {
     if (this.#closed) return;
-    const client = new pg.Client({ connectionString: this.url, application_name: 'overstap-listen' });
+    // TCP keepalive, so that a connection that died without a word (a network that dropped it) ends
+    // and is reported; until then the entries' own age limit bounds what a cache may miss.
+    const client = new pg.Client({
+      connectionString: this.url,
+      application_name: 'overstap-listen',
+      keepAlive: true,
+      keepAliveInitialDelayMillis: 10_000,
+    });
     client.on('error', () => this.#lost(client));
     client.on('end', () => this.#lost(client));
     client.on('notification', (m) => {
