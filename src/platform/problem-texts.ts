@@ -119,9 +119,9 @@ export function hasDutch(text: string): boolean {
  */
 export function reasonMessage(details: Record<string, unknown>, general: Message): Message | undefined {
   const { problems, field, reason } = details;
-  if (problems !== undefined || field !== undefined || typeof reason !== 'string' || !hasDutch(reason))
-    return undefined;
+  if (problems !== undefined || field !== undefined || typeof reason !== 'string') return undefined;
   const text = problemMessage(reason);
+  if (text.nl === text.en) return undefined; // no Dutch for it
   const joined = (sentence: string, why: string) => `${sentence.replace(/\.$/, '')}: ${why}.`;
   return { nl: joined(general.nl, text.nl), en: joined(general.en, text.en) };
 }
