@@ -22,6 +22,7 @@
  * Settings (environment):
  *   BENCH_TRANSFERS    transfers per concurrency level (default 400 on PostgreSQL, 200 on PGlite)
  *   BENCH_CONCURRENCY  concurrent requesters, comma-separated (default 1,8,32)
+ *   BENCH_WARMUP       untimed transfers before the first level, by 8 requesters (default 200)
  *   BENCH_DATABASES    postgres,pglite (default both); PostgreSQL is OVERSTAP_TEST_PG_URL or
  *                      postgres://postgres@127.0.0.1:5432/postgres, where a fresh database is made
  *                      and dropped afterwards (test/support/databases.ts)
@@ -73,8 +74,13 @@ const PO_SCHOOLS = ['31PA', '32PB', '33PC', '34PD', '35PE', '36PF'];
 const VO_SCHOOLS = ['41VA', '42VB', '43VC'];
 const REGION = 'Bench-regio';
 const SEED = 'bench-chain';
-/** Transfers before the first measured level (JIT, connection pools, caches); not counted. */
-const WARMUP = 24;
+/**
+ * Transfers before the first measured level, not counted (BENCH_WARMUP, default 200): connection
+ * pools, caches and above all the JIT. After 24 transfers V8 was still optimizing hundreds of
+ * functions during the timed level (--trace-opt: about 500 in a level of 400 at 32 requesters), on
+ * the same two cores; a server that moves a cohort runs warm.
+ */
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 200);
 /** Concurrency of the (untimed) preparation. */
 const PREP_CONCURRENCY = 4;
 /** How the node's chain calls to itself travel (BENCH_CHAIN). */
@@ -546,7 +552,7 @@ async function child(kind: DatabaseKind): Promise<void> {
     let processPeak = peakRss();
     processPeak = Math.max(
       processPeak,
-      (await runLevel(running, keys, registrations.slice(0, WARMUP), 4, pgMarker)).peakRssMb * MB,
+      (await runLevel(running, keys, registrations.slice(0, WARMUP), 8, pgMarker)).peakRssMb * MB,
     );
     const profiler = await startProfiler();
     const statements = await startStatementCount();
