@@ -29,6 +29,8 @@
  *   BENCH_WORKERS      server processes on PostgreSQL (default 1: the server in the bench's own
  *                      process, as on PGlite; 2 runs it as two cluster workers, one per core)
  *   DATABASE_POOL_SIZE connections of the server's pool on PostgreSQL (default 10 per process)
+ *   OVERSTAP_TRANSFERS_IN_FLIGHT  dossier requests the server runs at once, the others waiting their
+ *                      turn (default as `overstap serve`: 4 per core, 4–32; ADR 0013)
  *   BENCH_CHAIN        in-process (default): the node's chain calls to itself (its traffic center, its
  *                      own delivery points) run in process, as `overstap serve` does (ADR 0009);
  *                      tls: over mutual TLS on loopback (OVERSTAP_CHAIN_IN_PROCESS=false)
@@ -516,7 +518,7 @@ async function child(kind: DatabaseKind): Promise<void> {
     const [port, chainPort] = [await freePort(), await freePort()];
     const chainUrl = `https://127.0.0.1:${chainPort}`;
     const config = loadConfig(
-      {},
+      { OVERSTAP_TRANSFERS_IN_FLIGHT: process.env.OVERSTAP_TRANSFERS_IN_FLIGHT },
       {
         host: '127.0.0.1',
         port,
@@ -540,7 +542,7 @@ async function child(kind: DatabaseKind): Promise<void> {
       };
     }
     log(
-      `${kind}: server up (${workers > 1 ? `${workers} processes, ` : ''}chain calls to itself ${CHAIN_MODE === 'tls' ? 'over loopback TLS' : 'in process'}, API ${running.apiUrl}, chain ${running.chainUrl}); preparing ${WARMUP + perLevel * levels.length} dossiers …`,
+      `${kind}: server up (${workers > 1 ? `${workers} processes, ` : ''}chain calls to itself ${CHAIN_MODE === 'tls' ? 'over loopback TLS' : 'in process'}, ${config.transfersInFlight} requests in flight per process, API ${running.apiUrl}, chain ${running.chainUrl}); preparing ${WARMUP + perLevel * levels.length} dossiers …`,
     );
     const t = performance.now();
     const { registrations, keys, dossierBytes } = await prepare(running, WARMUP + perLevel * levels.length);

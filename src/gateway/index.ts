@@ -36,6 +36,7 @@ export {
   SUMMER_SWITCH,
 } from './jobs.js';
 export { gatewayMigrations } from './migrations.js';
+export { setTransfersInFlight } from './receiving/transfer-slots.js';
 export { setValidationThreads } from './validation/pool.js';
 
 /** Both faces of the gateway on one server: the JSON API (/api/gw) and the chain endpoints (/chain/v1). */

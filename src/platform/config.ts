@@ -71,11 +71,22 @@ export interface Config {
    * 0 validates on the main thread; ADR 0011).
    */
   validationThreads: number;
+  /**
+   * Dossier requests per server process that run at once; the others wait their turn, first in
+   * first out (OVERSTAP_TRANSFERS_IN_FLIGHT, 1–256; default four per core, at least 4, at most 32;
+   * ADR 0013).
+   */
+  transfersInFlight: number;
 }
 
 /** One fewer than the cores, at least one, at most four. */
 export function defaultValidationThreads(): number {
   return Math.min(4, Math.max(1, availableParallelism() - 1));
+}
+
+/** Four per core, at least four, at most 32. */
+export function defaultTransfersInFlight(): number {
+  return Math.min(32, Math.max(4, 4 * availableParallelism()));
 }
 
 function int(name: string, value: string | undefined, fallback: number): number {
@@ -144,6 +155,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       value: validationThreads,
     });
   }
+  const transfersInFlight = int(
+    'OVERSTAP_TRANSFERS_IN_FLIGHT',
+    env.OVERSTAP_TRANSFERS_IN_FLIGHT,
+    defaultTransfersInFlight(),
+  );
+  if (transfersInFlight < 1 || transfersInFlight > 256) {
+    throw new AppError('CONFIG_INVALID', {
+      variable: 'OVERSTAP_TRANSFERS_IN_FLIGHT',
+      value: transfersInFlight,
+    });
+  }
   if (sessionLifetimeMinutes < 1) {
     throw new AppError('CONFIG_INVALID', {
       variable: 'OVERSTAP_SESSION_LIFETIME_MINUTES',
@@ -181,6 +203,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     workers,
     chainInProcess: (env.OVERSTAP_CHAIN_IN_PROCESS ?? 'true') !== 'false',
     validationThreads,
+    transfersInFlight,
     ...overrides,
   };
 }

@@ -11,6 +11,7 @@ import {
   releaseAbandonedRequests,
   scheduleMilestoneReports,
   scheduleSchoolPurges,
+  setTransfersInFlight,
   setValidationThreads,
   startGatewayInstance,
 } from '../../gateway/index.js';
@@ -109,6 +110,7 @@ export { migrationsFor };
  */
 export async function startOverstap(config: Config, options: StartOptions = {}): Promise<RunningOverstap> {
   setValidationThreads(config.validationThreads);
+  setTransfersInFlight(config.transfersInFlight);
   const { db, keyring } = await openStorage(
     config,
     options.pgliteTemplate ? { pgliteTemplate: options.pgliteTemplate } : {},

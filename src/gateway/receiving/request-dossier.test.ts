@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../test/support/databases.js';
+import { defaultTransfersInFlight } from '../../platform/config.js';
 import { type ChainWorld, chainTestMigrations, startChainWorld } from '../chain-harness.js';
 import { editDossier } from '../sending/edit-dossier.js';
 import { expireReadyDossiers } from '../sending/expire-ready-dossiers.js';
@@ -15,6 +16,7 @@ import { markImported, rejectReceived } from './mark-imported.js';
 import { registerPupil } from './register-pupil.js';
 import { requestAllOpen } from './request-all-open.js';
 import { requestDossier } from './request-dossier.js';
+import { setTransfersInFlight } from './transfer-slots.js';
 
 const PO = '51PA';
 const VO = '52VA';
@@ -263,6 +265,46 @@ describeEachDatabase(
       expect(item).toMatchObject({ state: 'ontvangen', lastResult: 'OverdrachtGeslaagd', sourceBrin: PO });
       expect(item?.received?.receivedDossierId).toBeTruthy();
       expect(list.find((r) => r.registrationId === waiting)?.explanation?.nl).toMatch(/vanzelf/);
+    });
+
+    it('with one transfer slot, requests run one at a time in the order they came, and all arrive', async () => {
+      const ids = [];
+      for (let i = 0; i < 3; i++) ids.push(await register(await pupil({ readyFor: VO })));
+      // the real chain clients, with a count of the calls in progress
+      let inProgress = 0;
+      let most = 0;
+      const counted = <T extends object>(client: T): T =>
+        new Proxy(client, {
+          get(target, key, receiver) {
+            const value = Reflect.get(target, key, receiver);
+            if (typeof value !== 'function') return value;
+            return async (...args: unknown[]) => {
+              most = Math.max(most, ++inProgress);
+              try {
+                return await value.apply(target, args);
+              } finally {
+                inProgress--;
+              }
+            };
+          },
+        });
+      const chain = { trafficCenter: counted(w.chain.trafficCenter), peers: counted(w.chain.peers) };
+      const finished: string[] = [];
+      setTransfersInFlight(1);
+      try {
+        const results = await Promise.all(
+          ids.map(async (registrationId) => {
+            const result = await requestDossier(w.ctx(vo), chain, { schoolBrin: VO, registrationId });
+            finished.push(registrationId);
+            return result;
+          }),
+        );
+        expect(results.map((r) => r.result)).toEqual(Array(3).fill('OverdrachtGeslaagd'));
+      } finally {
+        setTransfersInFlight(defaultTransfersInFlight());
+      }
+      expect(most).toBe(1);
+      expect(finished).toEqual(ids);
     });
 
     it('a school cannot request for another school', async () => {

@@ -19,6 +19,7 @@ import {
 } from './registration-store.js';
 import { HELD_REQUESTS } from './release-interrupted-requests.js';
 import { RESULT_EXPLANATIONS } from './result-explanations.js';
+import { inTransferSlot } from './transfer-slots.js';
 
 export type RequestTrigger = 'manual' | 'bulk' | 'notice' | 'retry';
 
@@ -87,7 +88,8 @@ export async function releaseAbandonedRequests(ctx: Ctx): Promise<number> {
  * dossier was received, the request asks "only if changed since" its version (the summer version).
  *
  * Around the chain call: a compare-and-set claims the registration (→ aangevraagd, so that no second
- * request goes out meanwhile), one statement stores the outcome.
+ * request goes out meanwhile), one statement stores the outcome. At most OVERSTAP_TRANSFERS_IN_FLIGHT
+ * requests of the process run at once, in the order they came (ADR 0013).
  */
 export async function requestDossier(
   ctx: Ctx,
@@ -95,6 +97,15 @@ export async function requestDossier(
   input: RequestDossierInput,
 ): Promise<RequestResult> {
   authorize(ctx, 'request:send', input.schoolBrin);
+  return inTransferSlot(() => requestInSlot(ctx, chain, input));
+}
+
+/** requestDossier, once it has one of the process's transfer slots (transfer-slots.ts). */
+async function requestInSlot(
+  ctx: Ctx,
+  chain: GatewayChain,
+  input: RequestDossierInput,
+): Promise<RequestResult> {
   const requestedAt = ctx.now();
   // Before the claim: a school without an active point (no longer hosted) would be left 'aangevraagd'.
   const own = await deliveryPointWithKeys(

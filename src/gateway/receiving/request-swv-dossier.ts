@@ -24,6 +24,7 @@ import {
   swvReceivedAad,
   swvReceivedFindingsAad,
 } from './swv-request-store.js';
+import { inTransferSlot } from './transfer-slots.js';
 
 export interface RequestSwvDossierInput {
   /** The samenwerkingsverband (hosted here, with an SWV delivery point). */
@@ -75,6 +76,16 @@ export async function requestSwvDossier(
     });
   }
   const koppelsleutel = requireKoppelsleutel(input.koppelsleutel);
+  return inTransferSlot(() => requestSwvInSlot(ctx, chain, input, koppelsleutel));
+}
+
+/** requestSwvDossier, once it has one of the process's transfer slots (transfer-slots.ts). */
+async function requestSwvInSlot(
+  ctx: Ctx,
+  chain: GatewayChain,
+  input: RequestSwvDossierInput,
+  koppelsleutel: string,
+): Promise<SwvRequestResult> {
   await requireHostedSchool(ctx.db, input.schoolBrin);
   const point = await activeDeliveryPoint(ctx.db, input.schoolBrin, 'SWV');
   if (!point) throw new AppError('GW_DELIVERY_POINT_MISSING', { brin: input.schoolBrin, purpose: 'SWV' });
