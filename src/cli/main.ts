@@ -49,7 +49,7 @@ export async function main(
   let parsed: ReturnType<typeof parseArgs>;
   try {
     parsed = parseArgs({
-      args: rest,
+      args: joinDashedValues(rest, command),
       allowPositionals: true,
       strict: true,
       options: Object.fromEntries(
@@ -81,6 +81,42 @@ export async function main(
     ctx.stderr.write(`${ctx.t(M.internalError)}\n${(e as Error).stack ?? e}\n`);
     return EXIT.INTERNAL;
   }
+}
+
+/**
+ * `--name VALUE` as `--name=VALUE` for a string option whose value starts with a dash but is no
+ * option of the command: a public key in base64url starts with `-` one time in 64, and parseArgs
+ * refuses `--public-key -Xy…` as ambiguous. A known option after `--name` (`--brin --json`, a
+ * forgotten value) is left for parseArgs to refuse, as before.
+ */
+export function joinDashedValues(args: readonly string[], command: Pick<Command, 'options'>): string[] {
+  const strings = new Set(
+    Object.entries(command.options)
+      .filter(([, o]) => o.type === 'string')
+      .map(([k]) => `--${k}`),
+  );
+  const known = new Set(['--help', '-h', '--lang']);
+  for (const [k, o] of Object.entries(command.options)) {
+    known.add(`--${k}`);
+    if (o.short !== undefined) known.add(`-${o.short}`);
+  }
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const next = args[i + 1];
+    if (
+      strings.has(args[i]) &&
+      next !== undefined &&
+      next.startsWith('-') &&
+      next !== '--' &&
+      !known.has(next.split('=')[0])
+    ) {
+      out.push(`${args[i]}=${next}`);
+      i++;
+    } else {
+      out.push(args[i]);
+    }
+  }
+  return out;
 }
 
 function stripLang(argv: string[]): string[] {
