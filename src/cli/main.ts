@@ -105,8 +105,7 @@ export function joinDashedValues(args: readonly string[], command: Pick<Command,
     const next = args[i + 1];
     if (
       strings.has(args[i]) &&
-      next !== undefined &&
-      next.startsWith('-') &&
+      next?.startsWith('-') &&
       next !== '--' &&
       !known.has(next.split('=')[0])
     ) {

@@ -131,6 +131,64 @@ describeEachDatabase(
         200,
       );
     });
+
+    it('the gateway’s administrator deletes the data of a school past its retention, once; not before, and a school may not', async () => {
+      const OTHER = '18PB';
+      await w.school(OTHER);
+      const otherKey = (
+        await createApiKey(db(), {
+          label: 'other',
+          kind: 'school',
+          schools: [OTHER],
+          permissions: ALL_PERMISSIONS,
+        })
+      ).key;
+      const purge = `/api/gw/schools/${OTHER}/purge`;
+      const stopped = await post(operatorKey, `/api/gw/schools/${OTHER}/stop-hosting`, {
+        retainUntil: w.clock.now().toISOString().slice(0, 10),
+      });
+      expect(stopped.statusCode).toBe(200);
+      expect((await post(otherKey, purge)).statusCode).toBe(403);
+      const early = await post(operatorKey, purge);
+      expect(early.statusCode).toBe(409);
+      expect(early.json()).toMatchObject({ code: 'GW_PURGE_NOT_DUE', details: { reason: 'retained' } });
+      // PO is hosted again (the test before): never purged, whatever the day
+      expect((await post(operatorKey, `/api/gw/schools/${PO}/purge`)).json()).toMatchObject({
+        code: 'GW_PURGE_NOT_DUE',
+        details: { reason: 'hosted' },
+      });
+
+      const before = w.clock.now();
+      w.clock.set(new Date(before.getTime() + 2 * 86_400_000).toISOString());
+      try {
+        expect((await post(otherKey, '/api/gw/retention/purge')).statusCode).toBe(403);
+        const run = await post(operatorKey, '/api/gw/retention/purge');
+        expect(run.statusCode).toBe(200);
+        expect(run.json()).toEqual({
+          purged: [
+            expect.objectContaining({ brin: OTHER, purgedAt: w.clock.now().toISOString(), purgedNow: true }),
+          ],
+          failed: [],
+        });
+        expect(Object.keys(run.json().purged[0].deleted)).toHaveLength(16);
+        const again = await post(operatorKey, purge);
+        expect(again.statusCode).toBe(200);
+        expect(again.json()).toMatchObject({ brin: OTHER, purgedNow: false, deleted: { pupils: 0 } });
+        expect((await post(operatorKey, '/api/gw/retention/purge')).json()).toEqual({
+          purged: [],
+          failed: [],
+        });
+        // The school's own key finds nothing of it any more: the list is empty.
+        const listed = await api.inject({
+          method: 'GET',
+          url: `/api/gw/schools/${OTHER}/dossiers`,
+          headers: { authorization: `Bearer ${otherKey}` },
+        });
+        expect([listed.statusCode, listed.json()]).toEqual([200, []]);
+      } finally {
+        w.clock.set(before.toISOString());
+      }
+    });
   },
   { migrations: chainTestMigrations },
 );

@@ -1,6 +1,7 @@
 import { Type } from '@fastify/type-provider-typebox';
 import { activateDeliveryPoint } from '../hosting/activate-delivery-point.js';
 import { issueApiKey, revokeIssuedApiKey } from '../hosting/issue-api-key.js';
+import { type PurgeCounts, purgeEndedSchool, purgeEndedSchools } from '../hosting/purge-ended-school.js';
 import { resumeHostingSchool } from '../hosting/resume-hosting-school.js';
 import { rotateDeliveryPointKey } from '../hosting/rotate-delivery-point-key.js';
 import { stopHostingSchool } from '../hosting/stop-hosting-school.js';
@@ -58,6 +59,39 @@ export const DeliveryPointActivated = Type.Object({
   }),
 });
 
+const Count = Type.Integer({ minimum: 0 });
+/** Rows deleted per kind (purge-ended-school.ts PurgeCounts): counts only, never an id of a pupil. */
+export const PurgeCountsSchema = Type.Object({
+  pupils: Count,
+  dossiers: Count,
+  dossierVersions: Count,
+  dossierDestinations: Count,
+  koppelsleutels: Count,
+  inspectionLinks: Count,
+  inspectionSessions: Count,
+  incomingRequests: Count,
+  registrationNotices: Count,
+  incomingTerugkoppelingen: Count,
+  registrations: Count,
+  outgoingRequests: Count,
+  receivedDossiers: Count,
+  outgoingTerugkoppelingen: Count,
+  swvRequests: Count,
+  swvReceivedDossiers: Count,
+} satisfies Record<keyof PurgeCounts, typeof Count>);
+export const SchoolPurged = Type.Object({
+  brin: S.Brin,
+  hostingEndedAt: S.Timestamp,
+  retainUntil: S.Day,
+  purgedAt: S.Timestamp,
+  purgedNow: Type.Boolean({ description: 'false: purged before; nothing was deleted now' }),
+  deleted: PurgeCountsSchema,
+});
+export const PurgeRunAnswer = Type.Object({
+  purged: Type.Array(SchoolPurged),
+  failed: Type.Array(Type.Object({ brin: S.Brin, code: Type.String(), reason: Type.String() })),
+});
+
 export const ApiKeyBody = Type.Object({
   kind: Type.Union([Type.Literal('school'), Type.Literal('supplier')]),
   schools: Type.Array(S.Brin, { minItems: 1, maxItems: 500 }),
@@ -74,7 +108,8 @@ export const ApiKeyIssued = Type.Object({
 
 /**
  * Hosting over time (gateway:admin): rotating a delivery point's key pair, no longer hosting a
- * school, resuming it, and activating a delivery point again. Each answers what the chain operator
+ * school, resuming it, activating a delivery point again, and deleting the data of a school whose
+ * hosting ended once its retention is over. Each answers what the chain operator
  * then does at the traffic center.
  */
 export function registerHostingRoutes(api: ApiScope, kit: RouteKit): void {
@@ -157,6 +192,33 @@ export function registerHostingRoutes(api: ApiScope, kit: RouteKit): void {
       },
     },
     async (request) => resumeHostingSchool(ctx(request), { brin: request.params.brin }),
+  );
+  api.post(
+    `${p}/:brin/purge`,
+    {
+      preHandler,
+      schema: {
+        ...tags('gateway: schools'),
+        summary:
+          'Delete now the personal data of a school whose hosting ended and whose retainUntil lies before today (the daily purge does it too); again for a purged school: its purge, nothing deleted',
+        params: S.SchoolParams,
+        response: { 200: SchoolPurged, ...S.errors },
+      },
+    },
+    async (request) => purgeEndedSchool(ctx(request), { brin: request.params.brin }),
+  );
+  api.post(
+    '/api/gw/retention/purge',
+    {
+      preHandler,
+      schema: {
+        ...tags('gateway: schools'),
+        summary:
+          'Delete now the personal data of every school the caller administers whose hosting ended and whose retainUntil lies before today, one transaction per school; the ones that failed are listed',
+        response: { 200: PurgeRunAnswer, ...S.errors },
+      },
+    },
+    async (request) => purgeEndedSchools(ctx(request)),
   );
   api.post(
     `${p}/:brin/delivery-points/:routingKey/activate`,
