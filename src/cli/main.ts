@@ -103,12 +103,7 @@ export function joinDashedValues(args: readonly string[], command: Pick<Command,
   const out: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const next = args[i + 1];
-    if (
-      strings.has(args[i]) &&
-      next?.startsWith('-') &&
-      next !== '--' &&
-      !known.has(next.split('=')[0])
-    ) {
+    if (strings.has(args[i]) && next?.startsWith('-') && next !== '--' && !known.has(next.split('=')[0])) {
       out.push(`${args[i]}=${next}`);
       i++;
     } else {
