@@ -109,8 +109,8 @@ export const ApiKeyIssued = Type.Object({
 /**
  * Hosting over time (gateway:admin): rotating a delivery point's key pair, no longer hosting a
  * school, resuming it, activating a delivery point again, and deleting the data of a school whose
- * hosting ended once its retention is over. Each answers what the chain operator
- * then does at the traffic center.
+ * hosting ended once its retention is over. The changes of hosting each answer what the chain
+ * operator then does at the traffic center.
  */
 export function registerHostingRoutes(api: ApiScope, kit: RouteKit): void {
   const { deps, ctx, preHandler, tags, p } = kit;
