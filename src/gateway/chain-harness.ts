@@ -144,7 +144,11 @@ export async function startChainWorld(
     name: `Test LAS ${randomUUID().slice(0, 8)}`,
     certificateFingerprint: certificateFingerprint(tls.gateway.cert),
   });
-  const chain: GatewayChain = { trafficCenter: clients.trafficCenter, peers: clients.peers };
+  const chain: GatewayChain = {
+    trafficCenter: clients.trafficCenter,
+    peers: clients.peers,
+    ...(clients.lending ? { lending: clients.lending } : {}),
+  };
   const runner = new JobRunner(db, gatewayJobHandlers({ db, keyring, chain, now: clock.now }), {
     backoff: { baseMs: 1, maxMs: 1 },
     maxAttempts: 3,

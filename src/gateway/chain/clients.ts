@@ -1,6 +1,11 @@
 import { AppError } from '../../platform/errors.js';
 import { type InProcessChainOptions, inProcessChainClient } from '../../platform/http/in-process-chain.js';
-import { type ChainClient, type ChainResponse, createChainClient } from '../../platform/http/mtls.js';
+import {
+  type ChainCallOptions,
+  type ChainClient,
+  type ChainResponse,
+  createChainClient,
+} from '../../platform/http/mtls.js';
 import type { TlsMaterial } from '../../platform/pki/index.js';
 import {
   CHAIN_PREFIX,
@@ -70,6 +75,11 @@ export interface PeerClient {
 export interface GatewayChain {
   trafficCenter: TrafficCenterClient;
   peers: PeerClient;
+  /**
+   * The same clients for one dossier request, whose waits for other nodes run through `away` (its
+   * transfer slot lent out meanwhile, ADR 0013); absent where there is nothing to lend.
+   */
+  lending?(away: NonNullable<ChainCallOptions['away']>): GatewayChain;
 }
 
 export interface ChainClientsOptions {
@@ -102,42 +112,46 @@ export function createGatewayChainClients(options: ChainClientsOptions): Gateway
   const network = createChainClient(options.tls, { timeoutMs: options.timeoutMs ?? 30_000 });
   const client: ChainClient = options.inProcess ? inProcessChainClient(network, options.inProcess) : network;
   const tc = `${options.trafficCenterUrl.replace(/\/+$/, '')}${CHAIN_PREFIX}`;
-  const post = async <T>(url: string, body: unknown, requestId: string) =>
-    answerOf<T>(await client.postJson(url, body, { requestId }), url);
-  const at = (point: DeliveryPointRef, path: string) => `${point.url.replace(/\/+$/, '')}/${path}`;
+  const clients = (away?: ChainCallOptions['away']): GatewayChain => {
+    const call = (requestId: string): ChainCallOptions => (away ? { requestId, away } : { requestId });
+    const post = async <T>(url: string, body: unknown, requestId: string) =>
+      answerOf<T>(await client.postJson(url, body, call(requestId)), url);
+    const at = (point: DeliveryPointRef, path: string) => `${point.url.replace(/\/+$/, '')}/${path}`;
 
-  const trafficCenter: TrafficCenterClient = {
-    startSession: (body, requestId) => post(`${tc}/sessions`, body, requestId),
-    checkSession: (sessionId, body, requestId) =>
-      post(`${tc}/sessions/${encodeURIComponent(sessionId)}/check`, body, requestId),
-    closeSession: (sessionId, body, requestId) =>
-      post(`${tc}/sessions/${encodeURIComponent(sessionId)}/close`, body, requestId),
-    async deliveryPoints(filter, requestId) {
-      const query = new URLSearchParams();
-      if (filter.brin) query.set('brin', filter.brin);
-      if (filter.purpose) query.set('purpose', filter.purpose);
-      const url = `${tc}/delivery-points?${query}`;
-      return answerOf(await client.getJson(url, { requestId }), url);
-    },
-  };
+    const trafficCenter: TrafficCenterClient = {
+      startSession: (body, requestId) => post(`${tc}/sessions`, body, requestId),
+      checkSession: (sessionId, body, requestId) =>
+        post(`${tc}/sessions/${encodeURIComponent(sessionId)}/check`, body, requestId),
+      closeSession: (sessionId, body, requestId) =>
+        post(`${tc}/sessions/${encodeURIComponent(sessionId)}/close`, body, requestId),
+      async deliveryPoints(filter, requestId) {
+        const query = new URLSearchParams();
+        if (filter.brin) query.set('brin', filter.brin);
+        if (filter.purpose) query.set('purpose', filter.purpose);
+        const url = `${tc}/delivery-points?${query}`;
+        return answerOf(await client.getJson(url, call(requestId)), url);
+      },
+    };
 
-  const peers: PeerClient = {
-    async requestDocument(point, body, requestId) {
-      const answer = await post<DocumentResponse>(at(point, 'document-requests'), body, requestId);
-      return answer as DocumentResponse;
-    },
-    async sendReadyNotice(point, body, requestId) {
-      await expectAccepted(client, at(point, 'notices'), body, requestId);
-    },
-    async sendRegistrationNotice(point, body, requestId) {
-      await expectAccepted(client, at(point, 'registration-notices'), body, requestId);
-    },
-    async requestSwvDossier(point, body, requestId) {
-      return (await post<DocumentResponse>(at(point, 'swv-requests'), body, requestId)) as DocumentResponse;
-    },
-    sendFeedback: (point, body, requestId) => post(at(point, 'feedback'), body, requestId),
+    const peers: PeerClient = {
+      async requestDocument(point, body, requestId) {
+        const answer = await post<DocumentResponse>(at(point, 'document-requests'), body, requestId);
+        return answer as DocumentResponse;
+      },
+      async sendReadyNotice(point, body, requestId) {
+        await expectAccepted(client, at(point, 'notices'), body, call(requestId));
+      },
+      async sendRegistrationNotice(point, body, requestId) {
+        await expectAccepted(client, at(point, 'registration-notices'), body, call(requestId));
+      },
+      async requestSwvDossier(point, body, requestId) {
+        return (await post<DocumentResponse>(at(point, 'swv-requests'), body, requestId)) as DocumentResponse;
+      },
+      sendFeedback: (point, body, requestId) => post(at(point, 'feedback'), body, requestId),
+    };
+    return { trafficCenter, peers, lending: clients };
   };
-  return { trafficCenter, peers, close: () => client.close() };
+  return { ...clients(), close: () => client.close() };
 }
 
 /** A notice is delivered when the peer says so (2xx); anything else throws, so the job retries. */
@@ -145,9 +159,9 @@ async function expectAccepted(
   client: ChainClient,
   url: string,
   body: unknown,
-  requestId: string,
+  callOptions: ChainCallOptions,
 ): Promise<void> {
-  const response = await client.postJson<{ result?: string }>(url, body, { requestId });
+  const response = await client.postJson<{ result?: string }>(url, body, callOptions);
   if (response.status < 200 || response.status >= 300) {
     throw new AppError('CHAIN_PROTOCOL_ERROR', {
       url: new URL(url).origin,

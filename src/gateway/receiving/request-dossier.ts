@@ -97,7 +97,7 @@ export async function requestDossier(
   input: RequestDossierInput,
 ): Promise<RequestResult> {
   authorize(ctx, 'request:send', input.schoolBrin);
-  return inTransferSlot(() => requestInSlot(ctx, chain, input));
+  return inTransferSlot((away) => requestInSlot(ctx, chain.lending?.(away) ?? chain, input));
 }
 
 /** requestDossier, once it has one of the process's transfer slots (transfer-slots.ts). */

@@ -76,7 +76,9 @@ export async function requestSwvDossier(
     });
   }
   const koppelsleutel = requireKoppelsleutel(input.koppelsleutel);
-  return inTransferSlot(() => requestSwvInSlot(ctx, chain, input, koppelsleutel));
+  return inTransferSlot((away) =>
+    requestSwvInSlot(ctx, chain.lending?.(away) ?? chain, input, koppelsleutel),
+  );
 }
 
 /** requestSwvDossier, once it has one of the process's transfer slots (transfer-slots.ts). */

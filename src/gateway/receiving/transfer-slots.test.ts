@@ -57,6 +57,75 @@ describe('transfer slots', () => {
     expect([slots.active, slots.waiting]).toEqual([0, 0]);
   });
 
+  it('lends the slot while a request waits for another node, and gives it back before new requests', async () => {
+    const slots = new Slots(1);
+    const peer = gate();
+    const steps: string[] = [];
+    const a = slots.run(async (away) => {
+      steps.push('a: own work');
+      await away(async () => {
+        steps.push('a: asks the peer');
+        await peer.done;
+      });
+      steps.push('a: back');
+    });
+    const bGoesOn = gate();
+    const b = slots.run(async () => {
+      steps.push('b: own work');
+      await bGoesOn.done;
+      steps.push('b: done');
+    });
+    const c = slots.run(async () => {
+      steps.push('c: own work');
+    });
+    await tick();
+    // a lent its slot to b; c waits
+    expect(steps).toEqual(['a: own work', 'a: asks the peer', 'b: own work']);
+    expect([slots.active, slots.waiting]).toEqual([1, 1]);
+    peer.open();
+    await tick();
+    // a is back, and waits for the slot ahead of c
+    expect([slots.active, slots.waiting]).toEqual([1, 2]);
+    bGoesOn.open();
+    await Promise.all([a, b, c]);
+    expect(steps).toEqual([
+      'a: own work',
+      'a: asks the peer',
+      'b: own work',
+      'b: done',
+      'a: back',
+      'c: own work',
+    ]);
+    expect([slots.active, slots.waiting]).toEqual([0, 0]);
+  });
+
+  it('keeps count with several calls away at once, and with a request that ends while one is still away', async () => {
+    const slots = new Slots(1);
+    const slow = gate();
+    // two calls at once, one failing early: the request ends while the other is still away
+    const failing = slots.run((away) =>
+      Promise.all([
+        away(() => slow.done),
+        away(async () => {
+          throw new Error('peer refused');
+        }),
+      ]),
+    );
+    await expect(failing).rejects.toThrow('peer refused');
+    expect([slots.active, slots.waiting]).toEqual([0, 0]);
+    slow.open();
+    await tick();
+    expect([slots.active, slots.waiting]).toEqual([0, 0]);
+    // two calls at once that both end well: one slot taken back, once
+    const both = await slots.run(async (away) => {
+      const answers = await Promise.all([away(async () => 1), away(async () => 2)]);
+      expect(slots.active).toBe(1);
+      return answers;
+    });
+    expect(both).toEqual([1, 2]);
+    expect([slots.active, slots.waiting]).toEqual([0, 0]);
+  });
+
   it('refuses fewer than one slot', () => {
     expect(() => new Slots(0)).toThrow(RangeError);
     expect(() => new Slots(1.5)).toThrow(RangeError);

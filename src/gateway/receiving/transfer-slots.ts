@@ -3,17 +3,28 @@ import { defaultTransfersInFlight } from '../../platform/config.js';
 import { metricsRegistry } from '../../platform/http/metrics.js';
 
 /**
- * How many dossier requests of this process run at once (ADR 0013). A request is the heaviest
+ * How many dossier requests of this process work at once (ADR 0013). A request is the heaviest
  * thing a gateway does for its own school: a session at the traffic center, the sealed document
  * request, the delivery unsealed, validated and stored. Left to themselves, 32 of them at once
  * share the cores in slices, and each one takes as long as all of them; the unlucky ones much
  * longer. A fixed number of slots runs them in the order they came (first in, first out); the
  * others wait for a slot before they touch the database or the chain.
+ *
+ * A slot is for work on this node. While a request waits for another node (a chain call over the
+ * network, through the `away` its work is given), it lends its slot to the next request, and when
+ * the answer comes it gets a slot back before any request that has not started yet. So a peer that
+ * is slow or down (up to the chain call's timeout) does not hold up the node's other requests.
  */
+
+/** Runs a wait for another node without the request's slot (ChainCallOptions.away). */
+export type Away = <R>(wait: () => Promise<R>) => Promise<R>;
 export class Slots {
   readonly #limit: number;
   #active = 0;
+  /** Requests that have not started, in arrival order. */
   readonly #waiting: Array<() => void> = [];
+  /** Requests back from another node, served before #waiting. */
+  readonly #returning: Array<() => void> = [];
 
   constructor(limit: number) {
     if (!Number.isInteger(limit) || limit < 1) throw new RangeError('at least one slot');
@@ -24,27 +35,77 @@ export class Slots {
     return this.#limit;
   }
 
-  /** Requests running now. */
+  /** Requests holding a slot now. */
   get active(): number {
     return this.#active;
   }
 
-  /** Requests waiting for a slot. */
+  /** Requests waiting for a slot: not started yet, or back from another node. */
   get waiting(): number {
-    return this.#waiting.length;
+    return this.#waiting.length + this.#returning.length;
   }
 
-  /** Runs `work` in a slot, after those that came before it; the slot is freed however it ends. */
-  async run<T>(work: () => Promise<T>): Promise<T> {
-    if (this.#active < this.#limit) this.#active++;
-    // the slot is handed over by the one that frees it: #active stays counted meanwhile
-    else await new Promise<void>((resume) => this.#waiting.push(resume));
+  /**
+   * Runs `work` in a slot, after those that came before it; the slot is freed however it ends.
+   * `work` gets the `away` that lends the slot while it waits for another node.
+   */
+  async run<T>(work: (away: Away) => Promise<T>): Promise<T> {
+    await this.take('new');
+    const holder: Holder = { slots: this, state: 'holding', away: 0, done: false };
     try {
-      return await work();
+      return await work((wait) => awayFrom(holder, wait));
     } finally {
-      const next = this.#waiting.shift();
-      if (next) next();
-      else this.#active--;
+      holder.done = true;
+      if (holder.state === 'holding') this.free();
+    }
+  }
+
+  /** A slot: at once when one is free, else in turn (a returning request first). @internal */
+  take(who: 'new' | 'returning'): Promise<void> {
+    if (this.#active < this.#limit) {
+      this.#active++;
+      return Promise.resolve();
+    }
+    // the slot is handed over by the one that frees it: #active stays counted meanwhile
+    return new Promise((resume) => (who === 'new' ? this.#waiting : this.#returning).push(resume));
+  }
+
+  /** Hands the slot to the next in line, or frees it. @internal */
+  free(): void {
+    const next = this.#returning.shift() ?? this.#waiting.shift();
+    if (next) next();
+    else this.#active--;
+  }
+}
+
+/** A request's hold on its slot: held, lent out while it waits for another node, or being taken back. */
+interface Holder {
+  slots: Slots;
+  state: 'holding' | 'away' | 'returning';
+  /** Calls to other nodes in progress (a request may make several at once). */
+  away: number;
+  /** The request ended; a slot taken back after that is freed at once. */
+  done: boolean;
+}
+
+/**
+ * Runs `wait` without the holder's slot: the slot goes to the next request meanwhile, and is taken
+ * back (before requests that have not started) when the last of the holder's waits ends.
+ */
+async function awayFrom<R>(holder: Holder, wait: () => Promise<R>): Promise<R> {
+  if (holder.done) return wait();
+  if (holder.away++ === 0 && holder.state === 'holding') {
+    holder.state = 'away';
+    holder.slots.free();
+  }
+  try {
+    return await wait();
+  } finally {
+    if (--holder.away === 0 && holder.state === 'away' && !holder.done) {
+      holder.state = 'returning';
+      await holder.slots.take('returning');
+      if (holder.done) holder.slots.free();
+      else holder.state = 'holding';
     }
   }
 }
@@ -60,13 +121,13 @@ export function setTransfersInFlight(limit: number): void {
 }
 
 /** Runs one dossier request in a slot of this process (requestDossier, requestSwvDossier). */
-export function inTransferSlot<T>(work: () => Promise<T>): Promise<T> {
+export function inTransferSlot<T>(work: (away: Away) => Promise<T>): Promise<T> {
   return slots.run(work);
 }
 
 new Gauge({
   name: 'overstap_transfers_in_flight',
-  help: 'Dossier requests of this process running now (at most OVERSTAP_TRANSFERS_IN_FLIGHT)',
+  help: 'Dossier requests of this process working now (at most OVERSTAP_TRANSFERS_IN_FLIGHT)',
   registers: [metricsRegistry],
   collect() {
     this.set(slots.active);
@@ -75,7 +136,7 @@ new Gauge({
 
 new Gauge({
   name: 'overstap_transfers_waiting',
-  help: 'Dossier requests of this process waiting for a slot, first in first out',
+  help: 'Dossier requests of this process waiting for a slot: not started yet, or back from another node',
   registers: [metricsRegistry],
   collect() {
     this.set(slots.waiting);

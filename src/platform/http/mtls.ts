@@ -57,6 +57,12 @@ export interface ChainCallOptions {
   /** Sent as x-request-id, so both sides' logs and audit entries can be correlated. */
   requestId: string;
   headers?: Record<string, string>;
+  /**
+   * Runs the wait for the other node (connect, send, answer; not the JSON work around it): a
+   * dossier request lends its transfer slot meanwhile (gateway/receiving/transfer-slots.ts). Calls
+   * a node makes to itself in process do not use it: that is work on this node.
+   */
+  away?: <R>(wait: () => Promise<R>) => Promise<R>;
 }
 
 export interface ChainClient {
@@ -125,19 +131,21 @@ export function createChainClient(material: TlsMaterial, options: ChainClientOpt
       headers['content-length'] = payload.length;
     }
     const requestOptions: RequestOptions = { method, agent, headers, timeout: options.timeoutMs };
-    let raw: { status: number; body: Buffer };
-    try {
-      raw = await send(target, requestOptions, payload, options.timeoutMs, maxBytes);
-    } catch (e) {
-      // A kept-alive connection the peer had just closed: the request never reached it. Node's
-      // documentation recommends exactly one retry on a fresh connection.
-      if (!(e instanceof SendError && e.reusedSocket && e.failure === 'reset')) throw toAppError(e, target);
+    const exchange = async (): Promise<{ status: number; body: Buffer }> => {
       try {
-        raw = await send(target, requestOptions, payload, options.timeoutMs, maxBytes);
-      } catch (again) {
-        throw toAppError(again, target);
+        return await send(target, requestOptions, payload, options.timeoutMs, maxBytes);
+      } catch (e) {
+        // A kept-alive connection the peer had just closed: the request never reached it. Node's
+        // documentation recommends exactly one retry on a fresh connection.
+        if (!(e instanceof SendError && e.reusedSocket && e.failure === 'reset')) throw toAppError(e, target);
+        try {
+          return await send(target, requestOptions, payload, options.timeoutMs, maxBytes);
+        } catch (again) {
+          throw toAppError(again, target);
+        }
       }
-    }
+    };
+    const raw = callOptions.away ? await callOptions.away(exchange) : await exchange();
     if (raw.body.length === 0) return { status: raw.status, body: undefined as T };
     try {
       return { status: raw.status, body: JSON.parse(raw.body.toString('utf8')) as T };
