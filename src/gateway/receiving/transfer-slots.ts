@@ -2,6 +2,9 @@ import { Gauge } from 'prom-client';
 import { defaultTransfersInFlight } from '../../platform/config.js';
 import { metricsRegistry } from '../../platform/http/metrics.js';
 
+/** Runs a wait for another node without the request's slot (ChainCallOptions.away). */
+export type Away = <R>(wait: () => Promise<R>) => Promise<R>;
+
 /**
  * How many dossier requests of this process work at once (ADR 0013). A request is the heaviest
  * thing a gateway does for its own school: a session at the traffic center, the sealed document
@@ -15,9 +18,6 @@ import { metricsRegistry } from '../../platform/http/metrics.js';
  * the answer comes it gets a slot back before any request that has not started yet. So a peer that
  * is slow or down (up to the chain call's timeout) does not hold up the node's other requests.
  */
-
-/** Runs a wait for another node without the request's slot (ChainCallOptions.away). */
-export type Away = <R>(wait: () => Promise<R>) => Promise<R>;
 export class Slots {
   readonly #limit: number;
   #active = 0;
