@@ -147,7 +147,7 @@ export async function startChainWorld(
   const chain: GatewayChain = {
     trafficCenter: clients.trafficCenter,
     peers: clients.peers,
-    ...(clients.lending ? { lending: clients.lending } : {}),
+    lending: clients.lending,
   };
   const runner = new JobRunner(db, gatewayJobHandlers({ db, keyring, chain, now: clock.now }), {
     backoff: { baseMs: 1, maxMs: 1 },

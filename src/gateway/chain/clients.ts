@@ -108,11 +108,15 @@ function answerOf<T>(response: ChainResponse<unknown>, url: string): TcAnswer<T>
   throw new AppError('CHAIN_PROTOCOL_ERROR', { url: new URL(url).origin, status: response.status });
 }
 
-export function createGatewayChainClients(options: ChainClientsOptions): GatewayChain & { close(): void } {
+export function createGatewayChainClients(
+  options: ChainClientsOptions,
+): GatewayChain & Required<Pick<GatewayChain, 'lending'>> & { close(): void } {
   const network = createChainClient(options.tls, { timeoutMs: options.timeoutMs ?? 30_000 });
   const client: ChainClient = options.inProcess ? inProcessChainClient(network, options.inProcess) : network;
   const tc = `${options.trafficCenterUrl.replace(/\/+$/, '')}${CHAIN_PREFIX}`;
-  const clients = (away?: ChainCallOptions['away']): GatewayChain => {
+  const clients = (
+    away?: ChainCallOptions['away'],
+  ): GatewayChain & Required<Pick<GatewayChain, 'lending'>> => {
     const call = (requestId: string): ChainCallOptions => (away ? { requestId, away } : { requestId });
     const post = async <T>(url: string, body: unknown, requestId: string) =>
       answerOf<T>(await client.postJson(url, body, call(requestId)), url);

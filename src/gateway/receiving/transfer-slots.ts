@@ -1,9 +1,10 @@
 import { Gauge } from 'prom-client';
 import { defaultTransfersInFlight } from '../../platform/config.js';
 import { metricsRegistry } from '../../platform/http/metrics.js';
+import type { ChainCallOptions } from '../../platform/http/mtls.js';
 
-/** Runs a wait for another node without the request's slot (ChainCallOptions.away). */
-export type Away = <R>(wait: () => Promise<R>) => Promise<R>;
+/** Runs a wait for another node without the request's slot (passed on as ChainCallOptions.away). */
+export type Away = NonNullable<ChainCallOptions['away']>;
 
 /**
  * How many dossier requests of this process work at once (ADR 0013). A request is the heaviest
