@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../errors.js';
-import { generateSealingKeyPair, open, openJson, SEAL_INFO, seal, sealJson } from './sealing.js';
+import {
+  fromBase64url,
+  generateSealingKeyPair,
+  open,
+  openJson,
+  SEAL_INFO,
+  seal,
+  sealJson,
+} from './sealing.js';
 
 const ctx = { info: SEAL_INFO.identifiers, aad: 'session-1' } as const;
 const text = new TextEncoder();
@@ -83,5 +91,36 @@ describe('HPKE sealing', () => {
   it('refuses to seal to a public key that is not 32 bytes of base64url', async () => {
     await expectInvalid(seal('abc', text.encode('x'), ctx), 'SEALING_KEY_INVALID');
     await expectInvalid(seal('#'.repeat(43), text.encode('x'), ctx), 'SEALING_KEY_INVALID');
+  });
+});
+
+describe('fromBase64url', () => {
+  // what it must agree with: the alphabet, no padding, and no length that no encoding has
+  const strict = (t: string) => /^[A-Za-z0-9_-]*$/.test(t) && t.length % 4 !== 1;
+
+  it('takes exactly the strict base64url texts, and decodes them as Buffer does', () => {
+    const bad = [' ', '\n', '+', '/', '=', '.', '!', '\u0000', '\u00e9', '\u20ac', '\ud83d'];
+    let checked = 0;
+    for (let bytes = 0; bytes <= 40; bytes++) {
+      const good = Buffer.from(Array.from({ length: bytes }, (_, i) => (i * 37 + bytes) & 0xff)).toString(
+        'base64url',
+      );
+      const texts = [good, good.slice(0, -1), `${good}A`];
+      for (let at = 0; at <= good.length; at++)
+        for (const c of bad)
+          texts.push(good.slice(0, at) + c + good.slice(at), good.slice(0, at) + c + good.slice(at + 1));
+      for (const t of texts) {
+        const decoded = fromBase64url(t);
+        expect(decoded !== undefined, JSON.stringify(t)).toBe(strict(t));
+        if (decoded) expect(Buffer.from(decoded).equals(Buffer.from(t, 'base64url'))).toBe(true);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(10_000);
+  });
+
+  it('decodes a text as long as a sealed dossier whole', () => {
+    const bytes = Buffer.alloc(100_003, 7);
+    expect(Buffer.from(fromBase64url(bytes.toString('base64url')) ?? []).equals(bytes)).toBe(true);
   });
 });

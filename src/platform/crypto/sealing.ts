@@ -31,7 +31,6 @@ const suite = new CipherSuite({
   aead: new NodeAes256Gcm(),
 });
 const KEY_BYTES = 32;
-const BASE64URL = /^[A-Za-z0-9_-]*$/;
 const utf8 = new TextEncoder();
 
 /** A new delivery-point key pair: raw X25519 keys, base64url (the private key stays with its gateway). */
@@ -131,11 +130,25 @@ function privateKeyOf(privateKey: string): Promise<CryptoKey> {
 }
 
 function toBase64url(bytes: ArrayBuffer | Uint8Array): string {
-  return Buffer.from(bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes)).toString('base64url');
+  // a view on the same memory, not a copy: a sealed dossier is some 100 kB
+  return (
+    bytes instanceof Uint8Array
+      ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+      : Buffer.from(bytes)
+  ).toString('base64url');
 }
 
-/** Strict base64url (Buffer alone skips invalid characters): undefined when it is not. */
-function fromBase64url(text: string): Uint8Array | undefined {
-  if (!BASE64URL.test(text) || text.length % 4 === 1) return undefined;
-  return Buffer.from(text, 'base64url');
+/**
+ * Strict base64url without padding: undefined when `text` is not. Buffer's decoder alone is lax: it
+ * also takes base64's `+`, `/` and `=`, and skips any other character it does not know. Skipping
+ * shortens the result: for a length that is not 1 modulo 4 (which no encoding has), n characters
+ * give ⌊3n/4⌋ bytes only when every one of them counted. So a decode and a length check find what a
+ * regular expression over the whole text would, without a second pass over a sealed dossier's 130 kB
+ * (a third of a millisecond there).
+ */
+export function fromBase64url(text: string): Uint8Array | undefined {
+  if (text.length % 4 === 1 || text.includes('+') || text.includes('/') || text.includes('='))
+    return undefined;
+  const bytes = Buffer.from(text, 'base64url');
+  return bytes.length === Math.floor((text.length * 3) / 4) ? bytes : undefined;
 }
