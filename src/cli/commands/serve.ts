@@ -3,7 +3,7 @@ import type { Message } from '../../standard/index.js';
 import { type Command, EXIT } from '../command.js';
 import { startOverstapCluster } from '../serve/cluster.js';
 import { isEmpty, seedDemo } from '../serve/demo.js';
-import { startOverstap } from '../serve/start.js';
+import { type RunningOverstap, startOverstap } from '../serve/start.js';
 
 const T = {
   summary: {
@@ -45,21 +45,25 @@ export const serveCommand: Command = {
       return EXIT.USAGE;
     }
     const config = loadConfig(process.env, role ? { role: role as Role } : {});
-    // OVERSTAP_WORKERS > 1: that many server processes on the one PostgreSQL database (cluster.ts).
-    const running =
-      config.workers > 1
-        ? await startOverstapCluster(config, { workers: config.workers })
-        : await startOverstap(config);
-    if (config.seedDemo && config.role === 'all' && (await isEmpty(running.db))) {
+    // An empty all-in-one node gets the demo region before its API answers (so before /health does).
+    const seed = async (node: Pick<RunningOverstap, 'db' | 'keyring' | 'tls'>) => {
+      if (!config.seedDemo || config.role !== 'all' || !(await isEmpty(node.db))) return;
       await seedDemo({
-        db: running.db,
-        keyring: running.keyring,
-        tls: running.tls,
+        db: node.db,
+        keyring: node.keyring,
+        tls: node.tls,
         publicChainUrl: config.publicChainUrl,
         dataDir: config.dataDir,
       });
       ctx.stdout.write(`${ctx.t(T.seeded(`${config.dataDir}/demo-credentials.json`))}\n`);
-    }
+    };
+    // OVERSTAP_WORKERS > 1: that many server processes on the one PostgreSQL database (cluster.ts);
+    // its workers listen as they start, so the demo comes after them there.
+    let running: Awaited<ReturnType<typeof startOverstap | typeof startOverstapCluster>>;
+    if (config.workers > 1) {
+      running = await startOverstapCluster(config, { workers: config.workers });
+      await seed(running);
+    } else running = await startOverstap(config, { beforeApiListens: seed });
     ctx.stdout.write(`${ctx.t(T.started(config.role, running.apiUrl, running.chainUrl, running.db.kind))}\n`);
     await new Promise<void>((resolve) => {
       const stop = () => resolve();

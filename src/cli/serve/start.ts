@@ -95,6 +95,12 @@ export interface StartOptions {
    * that holds a cluster, or on PostgreSQL.
    */
   pgliteTemplate?: Blob;
+  /**
+   * Runs once the chain listener is up and before the API listener is: the API (and so `/health`)
+   * answers only after it. `overstap serve` seeds the demo region here, so that whoever waits for
+   * `/health` finds `demo-credentials.json` written and its keys working.
+   */
+  beforeApiListens?: (node: Omit<RunningOverstap, 'apiUrl' | 'close'>) => Promise<void>;
 }
 
 export { migrationsFor };
@@ -342,16 +348,10 @@ export async function startOverstap(config: Config, options: StartOptions = {}):
 
     await registerWebApp(api);
     await chain.listen({ host: config.host, port: config.chainPort });
+    const chainUrl = urlOf(chain, 'https', config.host);
+    await options.beforeApiListens?.({ config, db, keyring, tls, chainUrl });
     await api.listen({ host: config.host, port: config.port });
-    return {
-      config,
-      db,
-      keyring,
-      tls,
-      apiUrl: urlOf(api, 'http', config.host),
-      chainUrl: urlOf(chain, 'https', config.host),
-      close,
-    };
+    return { config, db, keyring, tls, apiUrl: urlOf(api, 'http', config.host), chainUrl, close };
   } catch (e) {
     await close();
     throw e;
