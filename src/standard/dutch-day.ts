@@ -16,9 +16,24 @@ const DUTCH_DAY = new Intl.DateTimeFormat('en-CA', {
   day: '2-digit',
 });
 
+// Formatting still asks ICU for the zone's offset: tens of µs, several times per transfer. Since
+// 1977 the Dutch offset is a whole number of hours (+01:00 or +02:00) that changes on a whole UTC
+// hour, so one UTC hour lies within one Dutch day: the last hour's day is kept.
+const WHOLE_HOURS_SINCE = Date.UTC(1977, 0, 1);
+const HOUR_MS = 3_600_000;
+let lastHour = Number.NaN;
+let lastDay = '';
+
 /** The day in the Netherlands (Europe/Amsterdam) at `at`, 'YYYY-MM-DD'. */
 export function dutchDay(at: Date): string {
-  return DUTCH_DAY.format(at);
+  const ms = at.getTime();
+  if (!(ms >= WHOLE_HOURS_SINCE)) return DUTCH_DAY.format(at);
+  const hour = Math.floor(ms / HOUR_MS);
+  if (hour !== lastHour) {
+    lastDay = DUTCH_DAY.format(at);
+    lastHour = hour;
+  }
+  return lastDay;
 }
 
 /**
