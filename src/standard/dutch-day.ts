@@ -16,9 +16,10 @@ const DUTCH_DAY = new Intl.DateTimeFormat('en-CA', {
   day: '2-digit',
 });
 
-// Formatting still asks ICU for the zone's offset: tens of µs, several times per transfer. Since
-// 1977 the Dutch offset is a whole number of hours (+01:00 or +02:00) that changes on a whole UTC
-// hour, so one UTC hour lies within one Dutch day: the last hour's day is kept.
+// Formatting still asks ICU for the zone's offset, several times per transfer: 1.7 µs a call alone,
+// 0.45 % of the main thread's samples in the chain benchmark. Since 1977 the Dutch offset is a
+// whole number of hours (+01:00 or +02:00) that changes on a whole UTC hour, so one UTC hour lies
+// within one Dutch day: the last hour's day is kept.
 const WHOLE_HOURS_SINCE = Date.UTC(1977, 0, 1);
 const HOUR_MS = 3_600_000;
 let lastHour = Number.NaN;
