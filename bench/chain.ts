@@ -11,6 +11,8 @@
  * POST /api/gw/schools/:brin/registrations/:id/import (ingelezen). Everything else — schools at the
  * traffic center and on the gateway, mandates, delivery points, admission, dossiers ter inzage,
  * inspected and klaargezet, registrations at the vo schools — is prepared before the clock runs.
+ * The server logs at `warn` and runs no durable jobs; `overstap serve` logs every request at `info`
+ * (which made no difference that the machine's drift did not hide) and runs them.
  *
  * Each database runs in a child process of its own, so that its peak RSS is its own. The requesters
  * (a plain HTTP client) run in that process too, and so does the server, unless BENCH_WORKERS
