@@ -188,23 +188,35 @@ export interface CallOptions {
   timeoutMs?: number;
 }
 
-/** One call on a node's JSON API; JSON answers are parsed, others (XML) returned as text. */
+/**
+ * One call on a node's JSON API; JSON answers are parsed, others (XML) returned as text. A call
+ * without an answer in time fails with what the node still does: whether its event loop answers
+ * `/health`, whether its database answers `/metrics` (the jobs per state), and its last output.
+ */
 export async function call<T = Record<string, unknown>>(
-  node: Pick<ChainNode, 'apiUrl'>,
+  node: Pick<ChainNode, 'apiUrl'> & Partial<Pick<ChainNode, 'name' | 'process'>>,
   method: string,
   path: string,
   options: CallOptions = {},
 ): Promise<Answer<T>> {
-  const response = await fetch(`${node.apiUrl}${path}`, {
-    method,
-    headers: {
-      ...(options.key ? { authorization: `Bearer ${options.key}` } : {}),
-      ...(options.body === undefined ? {} : { 'content-type': 'application/json' }),
-      ...(options.requestId ? { 'x-request-id': options.requestId } : {}),
-    },
-    body: options.body === undefined ? undefined : JSON.stringify(options.body),
-    signal: AbortSignal.timeout(options.timeoutMs ?? 30_000),
-  });
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  let response: Response;
+  try {
+    response = await fetch(`${node.apiUrl}${path}`, {
+      method,
+      headers: {
+        ...(options.key ? { authorization: `Bearer ${options.key}` } : {}),
+        ...(options.body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(options.requestId ? { 'x-request-id': options.requestId } : {}),
+      },
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+  } catch (e) {
+    if ((e as Error).name !== 'TimeoutError') throw e;
+    const what = `${node.name ?? node.apiUrl} ${method} ${path}: no answer within ${timeoutMs} ms`;
+    throw new Error(`${what}\n${await stateOf(node)}`, { cause: e });
+  }
   const text = await response.text();
   const json = /^\s*[[{]/.test(text) && (response.headers.get('content-type') ?? '').includes('json');
   return {
@@ -214,9 +226,34 @@ export async function call<T = Record<string, unknown>>(
   };
 }
 
+/** What a node that did not answer still does (for the error of a call that timed out). */
+async function stateOf(
+  node: Pick<ChainNode, 'apiUrl'> & Partial<Pick<ChainNode, 'process'>>,
+): Promise<string> {
+  const probe = async (path: string) => {
+    const started = performance.now();
+    try {
+      const r = await fetch(`${node.apiUrl}${path}`, { signal: AbortSignal.timeout(5_000) });
+      const text = await r.text();
+      return `HTTP ${r.status} after ${Math.round(performance.now() - started)} ms: ${text}`;
+    } catch (e) {
+      return `${(e as Error).name}: ${(e as Error).message}`;
+    }
+  };
+  const metrics = (await probe('/metrics'))
+    .split('\n')
+    .filter((l) => /^HTTP|^overstap_(jobs|transfers)/.test(l))
+    .join('\n  ');
+  return [
+    `/health: ${await probe('/health')}`,
+    `/metrics: ${metrics}`,
+    `its last output:\n${node.process?.output().slice(-3000) ?? '(not a process of this test)'}`,
+  ].join('\n');
+}
+
 /** Like `call`, but fails with the answer unless the status is `expected` (POST 201, else 200). */
 export async function api<T = Record<string, unknown>>(
-  node: Pick<ChainNode, 'apiUrl'> & { name?: string },
+  node: Pick<ChainNode, 'apiUrl'> & Partial<Pick<ChainNode, 'name' | 'process'>>,
   method: string,
   path: string,
   options: CallOptions & { expected?: number } = {},
