@@ -1,6 +1,7 @@
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../test/support/databases.js';
 import { outboxMailer } from '../../platform/auth/index.js';
+import type { Db } from '../../platform/db/index.js';
 import { readDossier } from '../../standard/index.js';
 import {
   dossierXml,
@@ -13,6 +14,7 @@ import {
 import { checkInspectionBirthDate } from './check-inspection-birth-date.js';
 import { createDossierFromGenerated } from './create-dossier-from-generated.js';
 import { createInspectionLink } from './create-inspection-link.js';
+import { editDossier } from './edit-dossier.js';
 import { importDossier } from './import-dossier.js';
 import { klaarzetten } from './klaarzetten.js';
 import { listDossiers } from './list-dossiers.js';
@@ -220,6 +222,47 @@ describeEachDatabase(
       await expect(
         klaarzetten(w.ctx(actor), { schoolBrin: PO, dossierId, destinationBrin: VO }),
       ).rejects.toMatchObject({ code: 'DOSSIER_HAS_ERRORS' });
+    });
+
+    it('checks the document before its transaction: a new version made meanwhile is not frozen (CONFLICT), and stays a concept', async () => {
+      const xml = dossierXml(PO, { index: index++ });
+      const { dossierId } = await importDossier(w.ctx(actor), { schoolBrin: PO, xml });
+      const base = w.ctx(actor);
+      // The school's administration sends a new version after the dossier was read and checked,
+      // just before the transaction that would freeze the version that was read.
+      let edited = false;
+      const editFirst: Db = {
+        kind: base.db.kind,
+        query: (sql, params) => base.db.query(sql, params),
+        listen: (channel, onNotify, onGap) => base.db.listen(channel, onNotify, onGap),
+        close: () => base.db.close(),
+        transaction: async (fn, options) => {
+          if (!edited) {
+            edited = true;
+            await editDossier(base, { schoolBrin: PO, dossierId, xml, expectedVersion: 1 });
+          }
+          return base.db.transaction(fn, options);
+        },
+      };
+      await expect(
+        putUpForInspection({ ...base, db: editFirst }, { schoolBrin: PO, dossierId }),
+      ).rejects.toMatchObject({ code: 'CONFLICT' });
+      expect(edited).toBe(true);
+      expect(await listed(dossierId)).toMatchObject({ state: 'concept', version: 2 });
+      const { rows } = await base.db.query<{ version: number; frozen: boolean }>(
+        `SELECT version, frozen_at IS NOT NULL AS frozen FROM gw.dossier_versions
+          WHERE dossier_id = $1 ORDER BY version`,
+        [dossierId],
+      );
+      expect(rows).toEqual([
+        { version: 1, frozen: false },
+        { version: 2, frozen: false },
+      ]);
+      // Asked again, the new version is put up.
+      expect(await putUpForInspection(base, { schoolBrin: PO, dossierId })).toMatchObject({
+        state: 'ter_inzage',
+        version: 2,
+      });
     });
 
     it('gives a dossier without the block one that says so, where the profile requires the inspection', async () => {
