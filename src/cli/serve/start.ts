@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
+import type { FastifyBaseLogger } from 'fastify';
 import {
   createGatewayChainClients,
   ensureSummerSwitchScheduled,
@@ -117,10 +118,17 @@ export { migrationsFor };
 export async function startOverstap(config: Config, options: StartOptions = {}): Promise<RunningOverstap> {
   setValidationThreads(config.validationThreads);
   setTransfersInFlight(config.transfersInFlight);
-  const { db, keyring } = await openStorage(
-    config,
-    options.pgliteTemplate ? { pgliteTemplate: options.pgliteTemplate } : {},
-  );
+  // PGlite's one connection held long by one turn (every other statement waits): told in the log,
+  // once the API's logger exists (before, nothing runs that could hold it).
+  let log: Pick<FastifyBaseLogger, 'warn'> | undefined;
+  const { db, keyring } = await openStorage(config, {
+    ...(options.pgliteTemplate ? { pgliteTemplate: options.pgliteTemplate } : {}),
+    onLongTurn: (turn) =>
+      log?.warn(
+        { database: turn },
+        'database: one turn has held PGlite’s connection for long; every other statement of this node waits for it',
+      ),
+  });
   const cleanups: Array<() => Promise<void> | void> = [() => db.close()];
   const close = async () => {
     for (const c of cleanups.reverse()) await c();
@@ -152,6 +160,7 @@ export async function startOverstap(config: Config, options: StartOptions = {}):
       () => api.close(),
       () => chain.close(),
     );
+    log = api.log;
 
     // API keys (integrators) or a signed-in person's session cookie (the web app), on every admin route.
     const adminAuth = requireCaller(db);

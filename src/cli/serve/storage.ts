@@ -9,7 +9,13 @@ import {
   type RotatingKeyring,
   verifyKeys,
 } from '../../platform/crypto/index.js';
-import { type Db, type Migration, migrate, openDatabase } from '../../platform/db/index.js';
+import {
+  type Db,
+  type Migration,
+  migrate,
+  type OpenDatabaseOptions,
+  openDatabase,
+} from '../../platform/db/index.js';
 import { allPlatformMigrations } from '../../platform/migrations.js';
 import { regionMigrations } from '../../region/index.js';
 import { trafficCenterMigrations } from '../../trafficcenter/index.js';
@@ -37,7 +43,7 @@ export function migrationsFor(config: Config): Migration[] {
  */
 export async function openStorage(
   config: Config,
-  options: { pgliteTemplate?: Blob } = {},
+  options: Pick<OpenDatabaseOptions, 'pgliteTemplate' | 'onLongTurn'> = {},
 ): Promise<{ db: Db; keyring: RotatingKeyring }> {
   await mkdir(config.dataDir, { recursive: true });
   const db = await openDatabase(

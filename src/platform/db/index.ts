@@ -1,4 +1,4 @@
-import { openPglite } from './pglite.js';
+import { type LongTurn, openPglite } from './pglite.js';
 import { openPostgres, type PostgresOptions } from './postgres.js';
 import type { Db } from './types.js';
 
@@ -9,7 +9,7 @@ export {
   SQLSTATE,
 } from './database-error.js';
 export { type Migration, migrate } from './migrate.js';
-export { dumpPgliteTemplate } from './pglite.js';
+export { dumpPgliteTemplate, type LongTurn } from './pglite.js';
 export { platformMigrations } from './platform-migrations.js';
 export type { PostgresOptions } from './postgres.js';
 export type { Db, Queryable, QueryResult, Subscription, Tx } from './types.js';
@@ -21,6 +21,12 @@ export interface OpenDatabaseOptions extends PostgresOptions {
   dataDir?: string;
   /** PGlite: a dump of an empty cluster (`dumpPgliteTemplate`) to start a new one from, instead of initdb. */
   pgliteTemplate?: Blob;
+  /**
+   * PGlite: told of a turn that holds its one connection for more than `longTurnMs` (default 10 s),
+   * once per turn; every other statement of the process waits meanwhile. Never with parameters.
+   */
+  onLongTurn?: (turn: LongTurn) => void;
+  longTurnMs?: number;
 }
 
 /**
@@ -39,5 +45,9 @@ export interface OpenDatabaseOptions extends PostgresOptions {
  */
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Db> {
   if (options.url) return openPostgres(options.url, options);
-  return openPglite(options.dataDir, options.pgliteTemplate);
+  return openPglite(options.dataDir, {
+    ...(options.pgliteTemplate ? { template: options.pgliteTemplate } : {}),
+    ...(options.onLongTurn ? { onLongTurn: options.onLongTurn } : {}),
+    ...(options.longTurnMs ? { longTurnMs: options.longTurnMs } : {}),
+  });
 }

@@ -3,7 +3,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dumpPgliteTemplate, openDatabase } from './index.js';
+import { until } from '../../../test/support/chain-nodes.js';
+import { pgliteTemplate } from '../../../test/support/databases.js';
+import { dumpPgliteTemplate, type LongTurn, openDatabase } from './index.js';
 
 describe('PGlite in a data folder', () => {
   let dir: string;
@@ -59,5 +61,51 @@ describe('PGlite in a data folder', () => {
     const again = await openDatabase({ dataDir, pgliteTemplate: template });
     expect((await again.query('SELECT v FROM kept')).rows).toEqual([{ v: 'on disk' }]);
     await again.close();
+  });
+});
+
+describe('PGlite’s one connection held long', () => {
+  it('tells once of a turn that holds the connection too long: its kind, its last statement without parameters, and who waits', async () => {
+    const turns: LongTurn[] = [];
+    const template = await pgliteTemplate();
+    const db = await openDatabase({
+      ...(template ? { pgliteTemplate: template } : {}),
+      longTurnMs: 150,
+      onLongTurn: (turn) => turns.push(turn),
+    });
+    try {
+      await db.query('CREATE TABLE t (v text)');
+      let release = () => {};
+      const held = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      // A transaction that waits for something else after a statement holds the connection meanwhile.
+      const slow = db.transaction(async (tx) => {
+        await tx.query('INSERT INTO t   VALUES\n ($1)', ['0612345678 Jan Jansen']);
+        await held;
+      });
+      const waiting = [db.query('SELECT count(*) FROM t'), db.query('SELECT 1')];
+      await until('the long turn to be told', async () => turns[0], 5_000, 20);
+      // Still held: told once, not again.
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      release();
+      await slow;
+      await Promise.all(waiting);
+      expect(turns).toHaveLength(1);
+      expect(turns[0]).toMatchObject({
+        kind: 'transaction',
+        statement: 'INSERT INTO t VALUES ($1)',
+        waiting: 2,
+      });
+      expect(turns[0].heldMs).toBeGreaterThanOrEqual(150);
+      expect(JSON.stringify(turns)).not.toMatch(/0612345678|Jansen/);
+
+      // Quick turns are not told.
+      for (let i = 0; i < 20; i++) await db.query('SELECT 1');
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(turns).toHaveLength(1);
+    } finally {
+      await db.close();
+    }
   });
 });

@@ -72,6 +72,40 @@ function lockDataDir(dir: string): () => void {
   };
 }
 
+/** A turn on PGlite's one connection that has held it for long (PgliteOptions.onLongTurn). */
+export interface LongTurn {
+  kind: 'query' | 'transaction' | 'listen' | 'close';
+  /** How long it has held the connection so far. */
+  heldMs: number;
+  /** Its last statement (SQL text only, never its parameters), shortened. */
+  statement: string;
+  /** Turns waiting behind it. */
+  waiting: number;
+}
+
+export interface PgliteOptions {
+  /** A dump of an empty cluster to start a new one from (see openPglite). */
+  template?: Blob;
+  /**
+   * Called once for a turn that holds the connection longer than `longTurnMs` (default 10 s): every
+   * other statement of the process waits for it meanwhile, so the node's operator wants to know.
+   */
+  onLongTurn?: (turn: LongTurn) => void;
+  longTurnMs?: number;
+}
+
+interface Turn {
+  kind: LongTurn['kind'];
+  since: number;
+  statement: string;
+  reported: boolean;
+}
+
+const statementText = (sql: string) => {
+  const text = sql.replace(/\s+/g, ' ').trim();
+  return text.length > 120 ? `${text.slice(0, 119)}…` : text;
+};
+
 class PgliteDb implements Db {
   readonly kind = 'pglite' as const;
   readonly #pg: PGlite;
@@ -80,10 +114,45 @@ class PgliteDb implements Db {
   readonly #turns = new Mutex();
   readonly #scope = new TransactionScope();
   #closed = false;
+  /** The turn holding the connection now, and how many wait for it. */
+  #turn: Turn | undefined;
+  #waiting = 0;
+  readonly #watch: NodeJS.Timeout | undefined;
 
-  constructor(pg: PGlite, unlock: () => void) {
+  constructor(pg: PGlite, unlock: () => void, options: PgliteOptions = {}) {
     this.#pg = pg;
     this.#unlock = unlock;
+    const { onLongTurn } = options;
+    if (onLongTurn) {
+      const longMs = options.longTurnMs ?? 10_000;
+      this.#watch = setInterval(
+        () => {
+          const turn = this.#turn;
+          if (!turn || turn.reported) return;
+          const heldMs = Math.round(performance.now() - turn.since);
+          if (heldMs < longMs) return;
+          turn.reported = true;
+          onLongTurn({ kind: turn.kind, heldMs, statement: turn.statement, waiting: this.#waiting });
+        },
+        Math.max(10, Math.min(1000, Math.floor(longMs / 4))),
+      );
+      this.#watch.unref();
+    }
+  }
+
+  /** Runs `fn` when the connection is free, as the turn of kind `kind`. */
+  #take<T>(kind: Turn['kind'], fn: (turn: Turn) => Promise<T>): Promise<T> {
+    this.#waiting++;
+    return this.#turns.run(async () => {
+      this.#waiting--;
+      const turn: Turn = { kind, since: performance.now(), statement: '', reported: false };
+      this.#turn = turn;
+      try {
+        return await fn(turn);
+      } finally {
+        this.#turn = undefined;
+      }
+    });
   }
 
   async query<T = Record<string, unknown>>(
@@ -91,8 +160,9 @@ class PgliteDb implements Db {
     params?: readonly unknown[],
   ): Promise<QueryResult<T>> {
     this.#scope.assertOutside('query');
-    return this.#turns.run(async () => {
+    return this.#take('query', async (turn) => {
       if (this.#closed) throw misuse('database-closed');
+      turn.statement = statementText(sql);
       return (await runStatement(this.#pg, sql, params)) as QueryResult<T>;
     });
   }
@@ -100,7 +170,7 @@ class PgliteDb implements Db {
   async transaction<T>(fn: (tx: Tx) => Promise<T>, options?: { serializable?: boolean }): Promise<T> {
     this.#scope.assertOutside('transaction');
     return withTransactionRetries(() =>
-      this.#turns.run(async () => {
+      this.#take('transaction', async (turn) => {
         if (this.#closed) throw misuse('database-closed');
         try {
           // PGlite's own transaction() runs BEGIN … COMMIT, or ROLLBACK when fn throws, and refuses
@@ -108,7 +178,10 @@ class PgliteDb implements Db {
           return await this.#pg.transaction(async (ptx) => {
             if (options?.serializable)
               await runStatement(ptx, 'SET TRANSACTION ISOLATION LEVEL SERIALIZABLE');
-            return this.#scope.run(fn, (sql, params) => runStatement(ptx, sql, params));
+            return this.#scope.run(fn, (sql, params) => {
+              turn.statement = statementText(sql);
+              return runStatement(ptx, sql, params);
+            });
           });
         } catch (e) {
           throw toDatabaseError(e);
@@ -124,7 +197,7 @@ class PgliteDb implements Db {
   ): Promise<Subscription> {
     // One process holds the data folder, and its one connection gets every notification: nothing
     // can be missed, so the subscription is live from the start.
-    const unlisten = await this.#turns.run(async () => {
+    const unlisten = await this.#take('listen', async () => {
       if (this.#closed) throw misuse('database-closed');
       return this.#pg.listen(channel, onNotify);
     });
@@ -134,7 +207,7 @@ class PgliteDb implements Db {
         return open;
       },
       close: () =>
-        this.#turns.run(async () => {
+        this.#take('listen', async () => {
           if (!open) return;
           open = false;
           if (!this.#closed) await unlisten();
@@ -143,9 +216,10 @@ class PgliteDb implements Db {
   }
 
   async close(): Promise<void> {
-    await this.#turns.run(async () => {
+    await this.#take('close', async () => {
       if (this.#closed) return;
       this.#closed = true;
+      clearInterval(this.#watch);
       try {
         await this.#pg.close();
       } finally {
@@ -161,19 +235,20 @@ class PgliteDb implements Db {
  * (`dumpPgliteTemplate`), which is unpacked instead, in a fraction of the time. A data folder that
  * already holds a cluster is opened as it is.
  */
-export async function openPglite(dataDir: string | undefined, template?: Blob): Promise<Db> {
-  const options = { parsers: pgliteParsers, serializers: pgliteSerializers };
+export async function openPglite(dataDir: string | undefined, options: PgliteOptions = {}): Promise<Db> {
+  const { template } = options;
+  const values = { parsers: pgliteParsers, serializers: pgliteSerializers };
   if (dataDir === undefined || dataDir === 'memory://') {
-    const pg = await PGlite.create({ ...options, ...(template ? { loadDataDir: template } : {}) });
-    return new PgliteDb(pg, () => {});
+    const pg = await PGlite.create({ ...values, ...(template ? { loadDataDir: template } : {}) });
+    return new PgliteDb(pg, () => {}, options);
   }
   const dir = resolve(dataDir);
   mkdirSync(dir, { recursive: true });
   const unlock = lockDataDir(dir);
   try {
     const fresh = template && !existsSync(join(dir, 'PG_VERSION'));
-    const pg = await PGlite.create({ ...options, dataDir: dir, ...(fresh ? { loadDataDir: template } : {}) });
-    return new PgliteDb(pg, unlock);
+    const pg = await PGlite.create({ ...values, dataDir: dir, ...(fresh ? { loadDataDir: template } : {}) });
+    return new PgliteDb(pg, unlock, options);
   } catch (e) {
     unlock();
     throw e;
