@@ -97,7 +97,8 @@ export interface PgliteOptions {
 interface Turn {
   kind: LongTurn['kind'];
   since: number;
-  statement: string;
+  /** Its last statement, as given (shortened only when told). */
+  sql: string;
   reported: boolean;
 }
 
@@ -132,7 +133,7 @@ class PgliteDb implements Db {
           const heldMs = Math.round(performance.now() - turn.since);
           if (heldMs < longMs) return;
           turn.reported = true;
-          onLongTurn({ kind: turn.kind, heldMs, statement: turn.statement, waiting: this.#waiting });
+          onLongTurn({ kind: turn.kind, heldMs, statement: statementText(turn.sql), waiting: this.#waiting });
         },
         Math.max(10, Math.min(1000, Math.floor(longMs / 4))),
       );
@@ -145,7 +146,7 @@ class PgliteDb implements Db {
     this.#waiting++;
     return this.#turns.run(async () => {
       this.#waiting--;
-      const turn: Turn = { kind, since: performance.now(), statement: '', reported: false };
+      const turn: Turn = { kind, since: performance.now(), sql: '', reported: false };
       this.#turn = turn;
       try {
         return await fn(turn);
@@ -162,7 +163,7 @@ class PgliteDb implements Db {
     this.#scope.assertOutside('query');
     return this.#take('query', async (turn) => {
       if (this.#closed) throw misuse('database-closed');
-      turn.statement = statementText(sql);
+      turn.sql = sql;
       return (await runStatement(this.#pg, sql, params)) as QueryResult<T>;
     });
   }
@@ -179,7 +180,7 @@ class PgliteDb implements Db {
             if (options?.serializable)
               await runStatement(ptx, 'SET TRANSACTION ISOLATION LEVEL SERIALIZABLE');
             return this.#scope.run(fn, (sql, params) => {
-              turn.statement = statementText(sql);
+              turn.sql = sql;
               return runStatement(ptx, sql, params);
             });
           });
