@@ -2,8 +2,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { until } from '../../../test/support/chain-nodes.js';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { pgliteTemplate } from '../../../test/support/databases.js';
 import { dumpPgliteTemplate, type LongTurn, openDatabase } from './index.js';
 
@@ -85,7 +84,7 @@ describe('PGlite’s one connection held long', () => {
         await held;
       });
       const waiting = [db.query('SELECT count(*) FROM t'), db.query('SELECT 1')];
-      await until('the long turn to be told', async () => turns[0], 5_000, 20);
+      await vi.waitFor(() => expect(turns.length).toBeGreaterThan(0), { timeout: 5_000, interval: 20 });
       // Still held: told once, not again.
       await new Promise((resolve) => setTimeout(resolve, 1_500));
       release();
